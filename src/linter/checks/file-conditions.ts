@@ -1,0 +1,40 @@
+import type { FileFacts } from '../facts/file-facts.js';
+import type { ProjectFacts } from '../facts/project-facts.js';
+import { calleeMatches, calleeOf } from '../facts/callee.js';
+import type { JsonSchema } from './check.js';
+
+/** A condition on a whole file, shared by required-call and co-occurrence. */
+export interface FileCondition {
+  /** The file calls one of these (resolved through imports and aliases). */
+  calls?: string[];
+  /** The file's code (comments and string contents removed) matches this regex. */
+  matches?: string;
+}
+
+export const fileConditionSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    calls: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Callee patterns.' },
+    matches: { type: 'string', 'x-regex': true, description: 'Regex over the code with comments and strings removed.' },
+  },
+};
+
+/** Where a condition holds: the first matching call or text offset, or undefined when it does not. */
+export function findCondition(project: ProjectFacts, file: FileFacts, condition: FileCondition): { start: number; end: number } | undefined {
+  if (condition.calls) {
+    for (const call of file.index.calls) {
+      const callee = calleeOf(project, file, call);
+      if (callee && condition.calls.some((p) => calleeMatches(callee, p))) {
+        return { start: call.getStart(file.sourceFile), end: call.getEnd() };
+      }
+    }
+    if (condition.matches === undefined) return undefined;
+  }
+  if (condition.matches !== undefined) {
+    const m = new RegExp(condition.matches, 'm').exec(file.codeOnlyText());
+    if (m) return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import { defineCheck } from './check.js';
+import { calleeMatches, calleeOf } from '../facts/callee.js';
+
+interface Options {
+  /** Callee patterns: `execSync`, `child_process.execSync`, `backgroundTasks.add`. */
+  callees: string[];
+  /** The finding's message; `{callee}` is replaced by the pattern that matched, `{written}` by the call as written. */
+  message: string;
+}
+
+/** Generic matcher: calls to these functions are not allowed in the rule's files, however they were imported. */
+export default defineCheck<Options>({
+  meta: {
+    name: 'forbidden-call',
+    description: 'Reports every call to one of the listed functions, resolved through imports and aliases.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['callees'],
+      properties: {
+        callees: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', minLength: 1 },
+          description: 'Function names, `module.name`, or member chains like `backgroundTasks.add`.',
+        },
+        message: { type: 'string', description: 'Message; {callee} and {written} are replaced.' },
+      },
+    },
+    defaults: { callees: [], message: 'call to {callee} is not allowed here' },
+    needsTypes: false,
+  },
+  check(ctx) {
+    const calls = [...ctx.file.index.calls, ...ctx.file.index.news];
+    for (const call of calls) {
+      const callee = calleeOf(ctx.project, ctx.file, call);
+      if (!callee) continue;
+      const pattern = ctx.options.callees.find((p) => calleeMatches(callee, p));
+      if (pattern === undefined) continue;
+      ctx.report(call, ctx.options.message.replaceAll('{callee}', pattern).replaceAll('{written}', callee.text));
+    }
+  },
+});

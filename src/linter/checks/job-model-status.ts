@@ -1,0 +1,56 @@
+import { defineCheck } from './check.js';
+import { jobModelsOf } from '../facts/job-models.js';
+import { normalizeFieldName } from '../facts/names.js';
+
+interface Options {
+  /** Report an ORM-declared model whose status is not indexed. */
+  requireIndex: boolean;
+  /** Report a status field that may be missing (optional or nullable). */
+  requireNonNull: boolean;
+  /** Other field names that mean "status" in legacy code: the message then says to rename. */
+  synonyms: string[];
+}
+
+/** BG-001: a job model has a required, indexed status field. */
+export default defineCheck<Options>({
+  meta: {
+    name: 'job-model-status',
+    description: 'A job model has a non-optional status field, indexed when the model is declared through an ORM.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        requireIndex: { type: 'boolean', description: 'Report an ORM model whose status is not indexed.' },
+        requireNonNull: { type: 'boolean', description: 'Report an optional or nullable status.' },
+        synonyms: { type: 'array', items: { type: 'string' }, description: 'Legacy names of the status field (e.g. state).' },
+      },
+    },
+    defaults: { requireIndex: true, requireNonNull: true, synonyms: ['state'] },
+    // Only for models that inherit fields; created lazily, at most once.
+    needsTypes: true,
+  },
+  check(ctx) {
+    const statusName = ctx.project.subjects.jobModel.statusField;
+    for (const model of jobModelsOf(ctx.project, ctx.file)) {
+      const status = model.fields.get(normalizeFieldName(statusName));
+      if (!status) {
+        const synonym = ctx.options.synonyms.find((s) => model.fields.has(normalizeFieldName(s)));
+        const hint = synonym
+          ? `; it has "${model.fields.get(normalizeFieldName(synonym))!.name}": rename it to "${statusName}", or set subjects.jobModel.statusField in .bg-lint.yaml`
+          : '';
+        ctx.report(model.nameNode, `job model "${model.name}" has no "${statusName}" field${hint}`);
+        continue;
+      }
+      const own = status.node.getSourceFile() === ctx.file.sourceFile;
+      const at = own ? status.node : model.nameNode;
+      if (ctx.options.requireNonNull && status.optional) {
+        ctx.report(at, `"${status.name}" of job model "${model.name}" is optional or nullable: every job has a status`);
+      }
+      if (ctx.options.requireIndex && model.orm && !status.indexed) {
+        ctx.report(at, `"${status.name}" of job model "${model.name}" is not indexed: status is what jobs are queried by`, {
+          help: 'Index it: `@Index()` on the property, `@Column({ index: true })`, or for Drizzle `(t) => [index().on(t.status)]`.',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,125 @@
+import { ts } from 'ts-morph';
+import { defineCheck, type CheckContext } from './check.js';
+import { calleeOf } from '../facts/callee.js';
+import { foldConstant, propertyNameText, unwrap } from '../facts/fold.js';
+import { isFrontendFile } from '../facts/frontend.js';
+
+interface Options {
+  minMs: number;
+  maxMs: number;
+  /** A timer callback polls when its names or URLs mention one of these words. */
+  pollWords: string[];
+  /** Object keys whose value is a polling interval: TanStack Query, SWR, the runtime client. */
+  intervalKeys: string[];
+  timerFunctions: string[];
+}
+
+type Ctx = CheckContext<Options>;
+
+/** The name of the function (or method) a node is inside of, if it has one. */
+function enclosingFunctionName(node: ts.Node): string | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isFunctionExpression(n)) {
+      if (n.name && (ts.isIdentifier(n.name) || ts.isPrivateIdentifier(n.name))) return n.name.text;
+    }
+    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
+      const p = n.parent;
+      if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+      if (ts.isPropertyAssignment(p)) return propertyNameText(p.name);
+    }
+  }
+  return undefined;
+}
+
+/** Identifier names and string contents inside a callback: what tells us it polls. */
+function wordsOf(node: ts.Node, sourceFile: ts.SourceFile): string[] {
+  const words: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) words.push(n.text);
+    else if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) words.push(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  void sourceFile;
+  return words;
+}
+
+function mentionsPolling(words: string[], pollWords: string[]): boolean {
+  return words.some((w) => {
+    const lower = w.toLowerCase();
+    return pollWords.some((p) => lower.includes(p));
+  });
+}
+
+/** `setTimeout(poll, ms)` inside `poll`, or a callback that calls the function it is inside of. */
+function reschedulesItself(call: ts.CallExpression, callback: ts.Expression): boolean {
+  const name = enclosingFunctionName(call);
+  if (!name) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) && n.text === name) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(callback);
+  return found;
+}
+
+function judge(ctx: Ctx, at: ts.Expression, what: string): void {
+  const value = foldConstant(ctx.project, ctx.file, at);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return;
+  const { minMs, maxMs } = ctx.options;
+  const range = `use ${minMs}–${maxMs} ms`;
+  if (value < minMs) ctx.report(at, `${what} every ${value} ms is too frequent: ${range}`);
+  else if (value > maxMs) ctx.report(at, `${what} every ${value} ms may feel unresponsive: ${range}`);
+}
+
+/** BG-041: every status poll in frontend code waits 3000–5000 ms (folded through constants and enums). */
+export default defineCheck<Options>({
+  meta: {
+    name: 'polling-interval',
+    description: 'Status polls in frontend files wait between minMs and maxMs.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        minMs: { type: 'number', minimum: 0, description: 'Shortest allowed interval in milliseconds.' },
+        maxMs: { type: 'number', minimum: 0, description: 'Longest allowed interval in milliseconds.' },
+        pollWords: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words (lower case) that make a timer callback a status poll.' },
+        intervalKeys: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Object keys whose value is a polling interval.' },
+        timerFunctions: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Timers checked when their callback polls.' },
+      },
+    },
+    defaults: {
+      minMs: 3000,
+      maxMs: 5000,
+      pollWords: ['poll', 'status', 'job', 'task', 'progress'],
+      intervalKeys: ['refetchInterval', 'refreshInterval', 'intervalMs'],
+      timerFunctions: ['setInterval', 'setTimeout'],
+    },
+    needsTypes: false,
+  },
+  check(ctx) {
+    if (!isFrontendFile(ctx.file.relativePath, ctx.project.subjects.frontend)) return;
+    const { pollWords, intervalKeys, timerFunctions } = ctx.options;
+    for (const call of ctx.file.index.calls) {
+      if (call.arguments.length < 2) continue;
+      const callee = calleeOf(ctx.project, ctx.file, call);
+      if (!callee || !timerFunctions.includes(callee.name)) continue;
+      // `window.setInterval` and `globalThis.setTimeout` are the same timers; `foo.setInterval` is not.
+      if (callee.text !== callee.name && !/^(window|globalThis|self)\./.test(callee.text)) continue;
+      const callback = unwrap(call.arguments[0]!);
+      const interval = call.arguments[1]!;
+      const polls = mentionsPolling(wordsOf(callback, ctx.file.sourceFile), pollWords);
+      if (callee.name === 'setTimeout') {
+        if (polls && reschedulesItself(call, callback)) judge(ctx, interval, 'polling');
+      } else if (polls) {
+        judge(ctx, interval, 'polling');
+      }
+    }
+    for (const prop of ctx.file.index.propertyAssignments) {
+      const key = propertyNameText(prop.name);
+      if (key !== undefined && intervalKeys.includes(key)) judge(ctx, prop.initializer, `polling (${key})`);
+    }
+  },
+});

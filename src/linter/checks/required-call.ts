@@ -1,0 +1,30 @@
+import { defineCheck } from './check.js';
+import { findCondition } from './file-conditions.js';
+
+interface Options {
+  callees: string[];
+  message: string;
+}
+
+/** Generic matcher: every file the rule looks at calls one of these (e.g. a task file opens a session). */
+export default defineCheck<Options>({
+  meta: {
+    name: 'required-call',
+    description: 'Every file the rule applies to calls one of the listed functions.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['callees'],
+      properties: {
+        callees: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Callee patterns, any one suffices.' },
+        message: { type: 'string', description: 'The finding, reported at the top of the file.' },
+      },
+    },
+    defaults: { callees: [], message: 'this file must call one of the required functions' },
+    needsTypes: false,
+  },
+  check(ctx) {
+    if (findCondition(ctx.project, ctx.file, { calls: ctx.options.callees })) return;
+    ctx.report(ctx.file.spanOf(0, 0), ctx.options.message);
+  },
+});

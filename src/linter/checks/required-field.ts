@@ -1,0 +1,43 @@
+import { defineCheck } from './check.js';
+import { jobModelsOf } from '../facts/job-models.js';
+import { normalizeFieldName, toCamelCase } from '../facts/names.js';
+
+interface Options {
+  /** The subject whose declarations must have the fields. */
+  subject: 'job-model';
+  /** Field names (snake_case; camelCase spellings match too). One finding per missing field. */
+  fields: string[];
+}
+
+/** Generic matcher: every declaration of a subject has each of the listed fields (BG-002..BG-004). */
+export default defineCheck<Options>({
+  meta: {
+    name: 'required-field',
+    description: 'Every declaration of a subject (job models) has each listed field, own or inherited.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fields'],
+      properties: {
+        subject: { enum: ['job-model'], description: 'Which declarations must have the fields.' },
+        fields: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', minLength: 1 },
+          description: 'Required field names; `started_at` also matches `startedAt`.',
+        },
+      },
+    },
+    defaults: { subject: 'job-model', fields: [] },
+    needsTypes: true,
+  },
+  check(ctx) {
+    for (const model of jobModelsOf(ctx.project, ctx.file)) {
+      for (const field of ctx.options.fields) {
+        if (model.fields.has(normalizeFieldName(field))) continue;
+        const spelled = model.camelCase ? toCamelCase(field) : field;
+        ctx.report(model.nameNode, `job model "${model.name}" has no "${spelled}" field`);
+      }
+    }
+  },
+});

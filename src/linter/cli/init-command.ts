@@ -1,0 +1,16 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INIT_TEMPLATE } from '../config/init-template.js';
+import { EXIT, type CliIO, type ExitCode } from './io.js';
+
+/** `bg-lint init`: writes a commented `.bg-lint.yaml`; never overwrites one without --force. */
+export function initCommand(options: { force?: boolean }, io: CliIO): ExitCode {
+  const target = join(io.cwd, '.bg-lint.yaml');
+  if (existsSync(target) && !options.force) {
+    io.stderr(`bg-lint: ${target} already exists; use --force to overwrite it\n`);
+    return EXIT.untrusted;
+  }
+  writeFileSync(target, INIT_TEMPLATE, { flag: options.force ? 'w' : 'wx' });
+  io.stdout(`wrote ${target}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,101 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../config/problems.js';
+import { InternalError } from '../engine/lint-files.js';
+import { FORMAT_NAMES } from '../formatters/index.js';
+import { TOOL_VERSION } from '../version.js';
+import { explainCommand } from './explain-command.js';
+import { initCommand } from './init-command.js';
+import { EXIT, type CliIO, type ExitCode } from './io.js';
+import { lintCommand, type LintCommandOptions } from './lint-command.js';
+import { rulesCommand } from './rules-command.js';
+import { validateCommand } from './validate-command.js';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number >= 0');
+  return n;
+}
+
+/** Options that choose which rules load: shared by linting, `rules` and `explain`. */
+function withRuleSelection(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'config file (default: .bg-lint.yaml found upward from the working directory)')
+    .option('--rules <dir>', 'extra rule folder or file, on top of the bundled pack (repeatable)', collect, [])
+    .option('--no-bundled', 'do not load the bundled rule pack')
+    .option('--rule <id=severity>', 'override a rule: BG-041=off|info|warning|error (repeatable)', collect, []);
+}
+
+/**
+ * The CLI: parses argv, runs a command, returns the exit code. It prints only through `io`, never
+ * calls process.exit, and turns every failure into exit 2 with a message that names its cause.
+ */
+export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = new Command('bg-lint')
+    .description('Lint background-job architecture: job records, task lifecycles, sessions, trigger endpoints, polling.')
+    .version(TOOL_VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true);
+
+  withRuleSelection(program)
+    .argument('[paths...]', 'files, folders or globs to lint', [])
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when warnings exceed n', nonNegativeInteger)
+    .option('--quiet', 'report errors only')
+    .action(async (paths: string[], options: LintCommandOptions) => {
+      code = await lintCommand(paths, options, io);
+    });
+
+  withRuleSelection(program.command('rules').description('list the loaded rules: id, severity, name'))
+    .action(async (options: LintCommandOptions) => {
+      code = rulesCommand(options, io);
+    });
+
+  withRuleSelection(program.command('explain').description("print a rule's description, rationale and examples"))
+    .argument('<id>', 'rule id, e.g. BG-031')
+    .action(async (id: string, options: LintCommandOptions) => {
+      code = explainCommand(id, options, io);
+    });
+
+  program
+    .command('init')
+    .description('write a commented .bg-lint.yaml for this project')
+    .option('--force', 'overwrite an existing .bg-lint.yaml')
+    .action(async (options: { force?: boolean }) => {
+      code = initCommand(options, io);
+    });
+
+  program
+    .command('validate')
+    .description('check rule files against the schema, without scanning sources')
+    .argument('<rules-dir>', 'folder (or file) of rule files')
+    .action(async (dir: string) => {
+      code = validateCommand(dir, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, successfully.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.untrusted;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.untrusted;
+    }
+    if (error instanceof InternalError) {
+      io.stderr(`bg-lint: ${error.message}\n`);
+      return EXIT.untrusted;
+    }
+    io.stderr(`bg-lint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT.untrusted;
+  }
+}

@@ -1,0 +1,13 @@
+import { EXIT, type CliIO, type ExitCode } from './io.js';
+import type { LintCommandOptions } from './lint-command.js';
+import { loadRulesFor } from './load-rules.js';
+
+/** `bg-lint rules`: one line per loaded rule, aligned: id, level, name. */
+export function rulesCommand(options: LintCommandOptions, io: CliIO): ExitCode {
+  const rules = loadRulesFor(options, io).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const idWidth = Math.max(2, ...rules.map((r) => r.id.length));
+  const levelWidth = Math.max(...rules.map((r) => r.level.length), 5);
+  const lines = rules.map((r) => `${r.id.padEnd(idWidth)}  ${r.level.padEnd(levelWidth)}  ${r.name}`);
+  io.stdout(`${lines.join('\n')}\n${rules.length} rules\n`);
+  return EXIT.ok;
+}

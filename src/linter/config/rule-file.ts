@@ -1,0 +1,169 @@
+import type { Severity } from '../../shared/diagnostic.js';
+import type { Check } from '../checks/check.js';
+import type { RuleExample, RuleSource } from './rule.js';
+import { isPlainObject } from './deep-merge.js';
+import type { ConfigProblem } from './problems.js';
+import { ruleSchema, SEED_KEYS } from './rule-schema.js';
+import { displayPath, validateValue } from './schema-validation.js';
+import type { ValidationTarget } from './schema-validation.js';
+import { SEED_CHECK, stripUnsupportedSeedKeys } from './seed-compat.js';
+import { closest, suggestionSuffix } from './suggest.js';
+import { parseYaml } from './yaml-source.js';
+import type { YamlPath, YamlSource } from './yaml-source.js';
+
+/**
+ * A rule as read from a rule file: shape validated (first pass), check resolved, options not yet
+ * merged or validated (second pass, in compile-rule.ts, after config overrides are known).
+ */
+export interface RawRule {
+  id: string;
+  name: string;
+  description: string;
+  severity: Severity;
+  files: string[];
+  ignore: string[];
+  check: Check<unknown>;
+  /** The options as written (for seed-style rules: `patterns` / `anti_patterns` folded in). */
+  options: Record<string, unknown>;
+  /** Places option paths in this file (inside `options:`, or at the seed keys). */
+  optionsTarget: ValidationTarget;
+  suggestion?: string;
+  examples: { pass: RuleExample[]; fail: RuleExample[] };
+  docs?: string;
+  source: RuleSource;
+  yaml: YamlSource;
+  /** The rule's path in the file, e.g. `['rules', 3]`. */
+  path: YamlPath;
+}
+
+export interface RuleFileResult {
+  rules: RawRule[];
+  problems: ConfigProblem[];
+}
+
+/** Reads one rule file's text. Never throws for bad input: problems come back positioned. */
+export function loadRuleFileText(text: string, file: string, checks: ReadonlyMap<string, Check<any>>): RuleFileResult {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return { rules: [], problems: parsed.problems };
+  const yaml = parsed.source;
+  const located = locateRuleList(yaml);
+  if ('problem' in located) return { rules: [], problems: located.problem ? [located.problem] : [] };
+  const { listPath, listName, list } = located;
+  const rules: RawRule[] = [];
+  const problems: ConfigProblem[] = [];
+  list.forEach((item, i) => {
+    const r = readRule(yaml, [...listPath, i], `${listName}[${i}]`, item, checks);
+    problems.push(...r.problems);
+    if (r.rule) rules.push(r.rule);
+  });
+  return { rules, problems };
+}
+
+type Located = { listPath: YamlPath; listName: string; list: unknown[] } | { problem: ConfigProblem | undefined };
+
+/** A top-level list, or a mapping with `rules:` or exactly one `*_rules:` key holding the list. */
+function locateRuleList(yaml: YamlSource): Located {
+  const v = yaml.value;
+  if (v === null || v === undefined) return { problem: undefined }; // an empty file holds no rules
+  if (Array.isArray(v)) return { listPath: [], listName: 'rules', list: v };
+  const shape = 'a rule file must be a list of rules, or a mapping whose `rules:` key (or one key ending in `_rules`) holds the list';
+  if (!isPlainObject(v)) return { problem: yaml.problemAt([], `${shape} (got ${typeof v})`) };
+  const keys = Object.keys(v);
+  const candidates = keys.includes('rules') ? ['rules'] : keys.filter((k) => k.endsWith('_rules'));
+  if (candidates.length !== 1) {
+    const found = keys.length ? `; found keys: ${keys.join(', ')}` : '';
+    const at = candidates.length > 1 ? [candidates[1]!] : [];
+    const hint = candidates.length > 1 ? ` (several keys end in "_rules": ${candidates.join(', ')})` : keys.length === 1 ? suggestionSuffix(keys[0]!, ['rules'], 'keys') : '';
+    return { problem: yaml.problemAt(at, `${shape}${hint}${found}`, 'key') };
+  }
+  const listName = candidates[0]!;
+  const extra = keys.find((k) => k !== listName);
+  if (extra !== undefined) return { problem: yaml.problemAt([extra], `unknown top-level key "${extra}": a rule file holds only "${listName}"`, 'key') };
+  const list = v[listName];
+  if (list === null || list === undefined) return { listPath: [listName], listName, list: [] };
+  if (!Array.isArray(list)) return { problem: yaml.problemAt([listName], `${listName}: must be a list of rules (got ${typeof list === 'object' ? 'a mapping' : typeof list})`) };
+  return { listPath: [listName], listName, list };
+}
+
+function readRule(
+  yaml: YamlSource,
+  rulePath: YamlPath,
+  prefix: string,
+  item: unknown,
+  checks: ReadonlyMap<string, Check<any>>,
+): { rule?: RawRule; problems: ConfigProblem[] } {
+  const id = isPlainObject(item) && typeof item.id === 'string' ? item.id : undefined;
+  const label = id !== undefined ? `rule ${id}` : `rule ${prefix}`;
+  const target: ValidationTarget = {
+    problemAt: (p, message, t) => yaml.problemAt([...rulePath, ...p], message, t),
+    display: (p) => displayPath(prefix, p),
+    container: (p) => (p.length === 0 ? label : `${label} ${displayPath('', p)}`),
+  };
+  const problems = validateValue(ruleSchema, item, target);
+  if (problems.length > 0 || !isPlainObject(item)) return { problems };
+  const r = item as Record<string, any>;
+
+  const seedKeys = SEED_KEYS.filter((k) => r[k] !== undefined);
+  const known = [...checks.keys()].sort();
+  let checkName: string;
+  if (typeof r.check === 'string') {
+    if (seedKeys.length > 0) {
+      return {
+        problems: [target.problemAt([seedKeys[0]!], `"${seedKeys[0]}" in ${label} is the text check's shorthand; with "check: ${r.check}" put parameters under "options"`, 'key')],
+      };
+    }
+    checkName = r.check;
+    if (!checks.has(checkName)) {
+      const guess = closest(checkName, known);
+      const mean = guess !== undefined ? `; did you mean "${guess}"?` : ';';
+      return { problems: [target.problemAt(['check'], `${prefix}.check: unknown check "${checkName}"${mean} known checks: ${known.join(', ')}`)] };
+    }
+  } else if (seedKeys.length > 0) {
+    checkName = SEED_CHECK;
+    if (!checks.has(checkName)) {
+      return { problems: [target.problemAt([seedKeys[0]!], `${label} uses seed-style "${seedKeys[0]}", which needs the "${SEED_CHECK}" check, not in this build`, 'key')] };
+    }
+  } else {
+    return {
+      problems: [target.problemAt([], `${label} has nothing to check: add "check: <name>" (one of ${known.join(', ')}) with its "options", or seed-style "patterns" / "anti_patterns"`)],
+    };
+  }
+
+  // Seed keys sit on the rule itself; everything else is under `options:`.
+  const optionsTarget: ValidationTarget = {
+    problemAt: (p, message, t) => yaml.problemAt([...rulePath, ...optionYamlPath(p, seedKeys)], message, t),
+    display: (p) => displayPath(prefix, optionYamlPath(p, seedKeys)),
+    container: (p) => `${label} ${displayPath('', optionYamlPath(p, seedKeys))}`,
+  };
+  const options: Record<string, unknown> = isPlainObject(r.options) ? { ...r.options } : {};
+  for (const k of seedKeys) options[k] = r[k];
+  if (seedKeys.includes('patterns')) {
+    const stripped = stripUnsupportedSeedKeys(options.patterns, optionsTarget.problemAt, optionsTarget.display, new Set(known));
+    options.patterns = stripped.patterns;
+    problems.push(...stripped.problems);
+  }
+
+  const pos = yaml.positionOf(rulePath);
+  const rule: RawRule = {
+    id: r.id,
+    name: r.name,
+    description: r.description ?? '',
+    severity: r.severity,
+    files: r.files ?? [],
+    ignore: r.ignore ?? [],
+    check: checks.get(checkName)!,
+    options,
+    optionsTarget,
+    suggestion: r.suggestion,
+    examples: { pass: r.examples?.pass ?? [], fail: r.examples?.fail ?? [] },
+    docs: r.docs,
+    source: { file: yaml.file, line: pos.line, column: pos.column },
+    yaml,
+    path: rulePath,
+  };
+  return { rule: problems.length === 0 ? rule : undefined, problems };
+}
+
+function optionYamlPath(p: YamlPath, seedKeys: readonly string[]): YamlPath {
+  return typeof p[0] === 'string' && seedKeys.includes(p[0]) ? p : ['options', ...p];
+}

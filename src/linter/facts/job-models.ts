@@ -1,0 +1,285 @@
+import { ts } from 'ts-morph';
+import type { FileFacts } from './file-facts.js';
+import { propertyNameText, unwrap } from './fold.js';
+import { matchesAnyGlob, normalizeFieldName } from './names.js';
+import type { ProjectFacts } from './project-facts.js';
+import type { SubjectSettings } from './subjects.js';
+import { calleeOf } from './callee.js';
+import { resolveIdentifier } from './symbols.js';
+
+export type JobModelKind = 'class' | 'interface' | 'type' | 'table';
+
+export interface JobModelField {
+  /** As written: `started_at` or `startedAt`. */
+  name: string;
+  /** The property, column or member that declares it (possibly in another file). */
+  node: ts.Node;
+  /** `status?:`, `| null`, `nullable: true`, a Drizzle column without `.notNull()`. */
+  optional: boolean;
+  /** `@Index()` on it, `index: true`, or named by a class/table index. */
+  indexed: boolean;
+  /** The declared type, when written. */
+  typeNode?: ts.TypeNode;
+}
+
+export interface JobModel {
+  name: string;
+  /** The node findings about the model point at: its name. */
+  nameNode: ts.Node;
+  declaration: ts.Node;
+  kind: JobModelKind;
+  /** Declared through an ORM (decorated class or table builder call): its status must be indexed. */
+  orm: boolean;
+  file: FileFacts;
+  /** Own and inherited fields, keyed by normalized name (see normalizeFieldName). */
+  fields: Map<string, JobModelField>;
+  /** True when the model's fields are mostly camelCase (messages then name `startedAt`). */
+  camelCase: boolean;
+}
+
+/** `ImportJob`, `ScanRunTable`, `import_jobs`, `ImportJobsEntity`: the shape of a job model's name. */
+export function jobModelNamePattern(settings: SubjectSettings['jobModel']): RegExp {
+  const alt = (words: string[]) => words.map((w) => w.replace(/[^\w]/g, '')).join('|');
+  const endings = alt(settings.nameEndings);
+  const suffixes = alt(settings.nameSuffixes);
+  const snakeSuffixes = settings.nameSuffixes.map((s) => s.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()).join('|');
+  const pascal = `(?:^|[a-z0-9])(?:${endings})s?(?:${suffixes})?$`;
+  const snake = `(?:^|_)(?:${endings.toLowerCase()})s?(?:_(?:${snakeSuffixes}))?$`;
+  return new RegExp(`(?:${pascal})|(?:${snake})`);
+}
+
+function hasTag(node: ts.Node, tag: string): boolean {
+  return ts.getJSDocTags(node).some((t) => t.tagName.text === tag);
+}
+
+function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
+  return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+}
+
+function decoratorName(d: ts.Decorator): string | undefined {
+  const e = d.expression;
+  const callee = ts.isCallExpression(e) ? e.expression : e;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+function decoratorObjectArg(d: ts.Decorator): ts.ObjectLiteralExpression | undefined {
+  const e = d.expression;
+  if (!ts.isCallExpression(e)) return undefined;
+  for (const arg of e.arguments) if (ts.isObjectLiteralExpression(arg)) return arg;
+  return undefined;
+}
+
+function objectFlag(obj: ts.ObjectLiteralExpression | undefined, key: string): boolean {
+  if (!obj) return false;
+  return obj.properties.some((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === key && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
+
+function typeAllowsNull(type: ts.TypeNode | undefined): boolean {
+  if (!type || !ts.isUnionTypeNode(type)) return false;
+  return type.types.some((t) =>
+    t.kind === ts.SyntaxKind.UndefinedKeyword ||
+    (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword));
+}
+
+/** Field names listed by class-level index decorators: `@Index(['status'])`, `@Index({ properties: ['status'] })`. */
+function classIndexedFields(node: ts.Node): Set<string> {
+  const out = new Set<string>();
+  for (const d of decoratorsOf(node)) {
+    if (decoratorName(d) !== 'Index' || !ts.isCallExpression(d.expression)) continue;
+    const visit = (n: ts.Node): void => {
+      if (ts.isStringLiteralLike(n)) out.add(normalizeFieldName(n.text));
+      ts.forEachChild(n, visit);
+    };
+    for (const arg of d.expression.arguments) {
+      if (ts.isArrayLiteralExpression(arg)) visit(arg);
+      else if (ts.isObjectLiteralExpression(arg)) {
+        for (const p of arg.properties) {
+          if (ts.isPropertyAssignment(p) && ['properties', 'columns', 'fields'].includes(propertyNameText(p.name) ?? '')) visit(p.initializer);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A class property, interface/type member or constructor parameter property, read syntactically. */
+function memberField(node: ts.Node, classIndexes: Set<string>): JobModelField | undefined {
+  if (!(ts.isPropertyDeclaration(node) || ts.isPropertySignature(node) || ts.isParameter(node))) return undefined;
+  if (ts.isParameter(node) && !ts.getModifiers(node)?.length) return undefined;
+  const name = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) ? node.name.text : undefined;
+  if (name === undefined) return undefined;
+  const decorators = decoratorsOf(node);
+  const options = decorators.map(decoratorObjectArg);
+  const optional = Boolean(node.questionToken) || typeAllowsNull(node.type) || options.some((o) => objectFlag(o, 'nullable'));
+  const indexed =
+    classIndexes.has(normalizeFieldName(name)) ||
+    decorators.some((d) => decoratorName(d) === 'Index') ||
+    options.some((o) => objectFlag(o, 'index'));
+  return { name, node, optional, indexed, ...(node.type ? { typeNode: node.type } : {}) };
+}
+
+function ownMembers(node: ts.Node): readonly ts.Node[] {
+  if (ts.isClassLike(node)) {
+    const params = node.members.filter(ts.isConstructorDeclaration).flatMap((c) => [...c.parameters]);
+    return [...node.members, ...params];
+  }
+  if (ts.isInterfaceDeclaration(node)) return node.members;
+  if (ts.isTypeAliasDeclaration(node)) {
+    const t = node.type;
+    if (ts.isTypeLiteralNode(t)) return t.members;
+    if (ts.isIntersectionTypeNode(t)) return t.types.filter(ts.isTypeLiteralNode).flatMap((l) => [...l.members]);
+  }
+  return [];
+}
+
+/** True when some of the model's fields come from elsewhere (a base class, an intersection): ask the checker. */
+function inheritsFields(node: ts.Node): boolean {
+  if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) {
+    return (node.heritageClauses ?? []).some((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+  }
+  if (ts.isTypeAliasDeclaration(node) && ts.isIntersectionTypeNode(node.type)) {
+    return node.type.types.some((t) => !ts.isTypeLiteralNode(t));
+  }
+  return false;
+}
+
+function addField(fields: Map<string, JobModelField>, field: JobModelField | undefined): void {
+  if (field && !fields.has(normalizeFieldName(field.name))) fields.set(normalizeFieldName(field.name), field);
+}
+
+function declarationFields(project: ProjectFacts, node: ts.Node): Map<string, JobModelField> {
+  const fields = new Map<string, JobModelField>();
+  const classIndexes = classIndexedFields(node);
+  for (const member of ownMembers(node)) addField(fields, memberField(member, classIndexes));
+  if (inheritsFields(node)) {
+    const named = node as ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+    if (named.name) {
+      const checker = project.typeChecker();
+      const symbol = checker.getSymbolAtLocation(named.name);
+      const type = symbol ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+      for (const prop of type?.getProperties() ?? []) {
+        const decl = prop.valueDeclaration ?? prop.declarations?.[0];
+        if (!decl) continue;
+        if (decl.getSourceFile().fileName !== node.getSourceFile().fileName) project.load(decl.getSourceFile().fileName);
+        const owner = decl.parent;
+        addField(fields, memberField(decl, owner ? classIndexedFields(owner) : new Set()));
+      }
+    }
+  }
+  return fields;
+}
+
+/** Drizzle: `pgTable('import_jobs', { status: text('status').notNull(), ...timestamps }, (t) => [index().on(t.status)])`. */
+function tableFields(project: ProjectFacts, file: FileFacts, call: ts.CallExpression): Map<string, JobModelField> {
+  const fields = new Map<string, JobModelField>();
+  const indexed = new Set<string>();
+  const extra = call.arguments[2];
+  if (extra) {
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'on') {
+        for (const arg of n.arguments) {
+          const a = unwrap(arg);
+          if (ts.isPropertyAccessExpression(a)) indexed.add(normalizeFieldName(a.name.text));
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(extra);
+  }
+  const readColumns = (obj: ts.ObjectLiteralExpression, owner: FileFacts, depth: number): void => {
+    for (const p of obj.properties) {
+      if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
+        const name = propertyNameText(p.name);
+        if (name === undefined) continue;
+        const chain = ts.isPropertyAssignment(p) ? p.initializer.getText(owner.sourceFile) : '';
+        const notNull = /\.\s*(notNull|primaryKey)\s*\(/.test(chain);
+        addField(fields, { name, node: p, optional: !notNull, indexed: indexed.has(normalizeFieldName(name)) || /\.\s*unique\s*\(/.test(chain) });
+      } else if (ts.isSpreadAssignment(p) && depth < 4) {
+        const spread = unwrap(p.expression);
+        if (!ts.isIdentifier(spread)) continue;
+        const resolved = resolveIdentifier(project, owner, spread);
+        if (resolved?.kind === 'declaration' && ts.isVariableDeclaration(resolved.node) && resolved.node.initializer) {
+          const init = unwrap(resolved.node.initializer);
+          if (ts.isObjectLiteralExpression(init)) readColumns(init, resolved.file, depth + 1);
+        }
+      }
+    }
+  };
+  const columns = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+  if (columns && ts.isObjectLiteralExpression(columns)) readColumns(columns, file, 0);
+  return fields;
+}
+
+function isCamel(fields: Map<string, JobModelField>): boolean {
+  let camel = 0;
+  let snake = 0;
+  for (const f of fields.values()) {
+    if (f.name.includes('_')) snake += 1;
+    else if (/[a-z][A-Z]/.test(f.name)) camel += 1;
+  }
+  return camel > snake;
+}
+
+/** Names of interfaces some class of the linted files implements: those are the class's shape, not a second model. */
+function implementedInterfaceNames(project: ProjectFacts): Set<string> {
+  return project.memo('job-models:implemented', () => {
+    const out = new Set<string>();
+    for (const f of project.lintedFiles()) {
+      for (const c of f.index.classes) {
+        for (const h of c.heritageClauses ?? []) {
+          if (h.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+          for (const t of h.types) if (ts.isIdentifier(t.expression)) out.add(t.expression.text);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** The job models declared in one file (rules.md "job model"), with their own and inherited fields. */
+export function jobModelsOf(project: ProjectFacts, file: FileFacts): JobModel[] {
+  return project.memo(`job-models:${file.path}`, () => findJobModels(project, file));
+}
+
+function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
+  const settings = project.subjects.jobModel;
+  const namePattern = jobModelNamePattern(settings);
+  const inModelFile = matchesAnyGlob(file.relativePath, settings.files);
+  const isCandidate = (name: string, node: ts.Node): boolean =>
+    hasTag(node, settings.tag) || (inModelFile && namePattern.test(name));
+  const models: JobModel[] = [];
+  const push = (model: Omit<JobModel, 'camelCase'>): void => {
+    models.push({ ...model, camelCase: isCamel(model.fields) });
+  };
+
+  for (const c of file.index.classes) {
+    if (!c.name || !isCandidate(c.name.text, c)) continue;
+    const orm = decoratorsOf(c).length > 0;
+    push({ name: c.name.text, nameNode: c.name, declaration: c, kind: 'class', orm, file, fields: declarationFields(project, c) });
+  }
+  const implemented = file.index.interfaces.length > 0 ? implementedInterfaceNames(project) : new Set<string>();
+  for (const i of file.index.interfaces) {
+    if (!isCandidate(i.name.text, i) || implemented.has(i.name.text)) continue;
+    push({ name: i.name.text, nameNode: i.name, declaration: i, kind: 'interface', orm: false, file, fields: declarationFields(project, i) });
+  }
+  for (const t of file.index.typeAliases) {
+    const shape = t.type;
+    const objectShaped = ts.isTypeLiteralNode(shape) || (ts.isIntersectionTypeNode(shape) && shape.types.some(ts.isTypeLiteralNode));
+    if (!objectShaped || !isCandidate(t.name.text, t)) continue;
+    push({ name: t.name.text, nameNode: t.name, declaration: t, kind: 'type', orm: false, file, fields: declarationFields(project, t) });
+  }
+  for (const v of file.index.variables) {
+    if (!ts.isIdentifier(v.name) || !v.initializer) continue;
+    const init = unwrap(v.initializer);
+    if (!ts.isCallExpression(init)) continue;
+    const callee = calleeOf(project, file, init);
+    if (!callee || !settings.tableFactories.includes(callee.name)) continue;
+    const tableName = init.arguments[0] && ts.isStringLiteralLike(init.arguments[0]) ? init.arguments[0].text : '';
+    const statement = v.parent.parent;
+    if (!(hasTag(statement, settings.tag) || (inModelFile && (namePattern.test(v.name.text) || namePattern.test(tableName))))) continue;
+    push({ name: v.name.text, nameNode: v.name, declaration: v, kind: 'table', orm: true, file, fields: tableFields(project, file, init) });
+  }
+  return models;
+}

@@ -1,0 +1,92 @@
+import type { JsonSchema } from '../checks/check.js';
+
+/**
+ * The vocabulary that decides what the rules talk about (rules.md, "Subjects"). Defaults live in
+ * `rules/subjects.yaml` (data, not code); a project's `.bg-lint.yaml` `subjects:` key overrides any
+ * of them, list by list (a list given in config replaces the default list).
+ */
+export interface SubjectSettings {
+  jobModel: {
+    /** Globs of files whose declarations may be job models. */
+    files: string[];
+    /** A model's name ends in one of these (plurals and `_job`-style table names are derived). */
+    nameEndings: string[];
+    /** Optional words after the ending: `ImportJobEntity`, `ScanRunTable`. */
+    nameSuffixes: string[];
+    /** Table builder calls: `export const importJobs = pgTable('import_jobs', {...})`. */
+    tableFactories: string[];
+    /** JSDoc tag that makes any declaration a job model: `/** @bgJobModel *\/`. */
+    tag: string;
+    /** The status field's name. */
+    statusField: string;
+  };
+  statusType: {
+    /** Names of status enums / `as const` objects: exact names or `*` globs. */
+    names: string[];
+  };
+  taskFunction: {
+    files: string[];
+    /** `new Worker(name, processor)` constructors (BullMQ). */
+    workerClasses: string[];
+    /** Class decorators whose `process` method is a task (NestJS `@Processor`). */
+    processorDecorators: string[];
+    /** Calls whose function argument is background work: `backgroundTasks.add(fn)`. */
+    backgroundAdders: string[];
+    /** The bundled runtime's task factories: tasks defined through them are compliant by construction. */
+    runtimeFactories: string[];
+  };
+  routeHandler: {
+    /** HTTP method names registered as `app.get(path, handler)`. */
+    methods: string[];
+    controllerDecorators: string[];
+    /** Method decorator name → HTTP method. */
+    methodDecorators: Record<string, string>;
+  };
+  triggerEndpoint: {
+    /** Words that make a POST route a trigger, with the key its response must carry. */
+    words: Record<string, string>;
+  };
+  frontend: {
+    /** Folder names that hold frontend code. */
+    dirs: string[];
+    /** Extensions that are frontend wherever they are. */
+    extensions: string[];
+    /** Folder names that are never frontend (a backend `app/`). */
+    notDirs: string[];
+  };
+}
+
+const stringList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+function section(properties: Record<string, JsonSchema>): JsonSchema {
+  return { type: 'object', additionalProperties: false, properties };
+}
+
+/** Schema of the `subjects` key (config) and of `rules/subjects.yaml`; every key optional. */
+export const subjectsSchema: JsonSchema = section({
+  jobModel: section({
+    files: stringList,
+    nameEndings: stringList,
+    nameSuffixes: stringList,
+    tableFactories: stringList,
+    tag: { type: 'string', minLength: 1 },
+    statusField: { type: 'string', minLength: 1 },
+  }),
+  statusType: section({ names: stringList }),
+  taskFunction: section({
+    files: stringList,
+    workerClasses: stringList,
+    processorDecorators: stringList,
+    backgroundAdders: stringList,
+    runtimeFactories: stringList,
+  }),
+  routeHandler: section({
+    methods: stringList,
+    controllerDecorators: stringList,
+    methodDecorators: { type: 'object', additionalProperties: { type: 'string' } },
+  }),
+  triggerEndpoint: section({
+    words: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+  }),
+  frontend: section({ dirs: stringList, extensions: stringList, notDirs: stringList }),
+});

@@ -1,0 +1,68 @@
+import type { Diagnostic } from '../../shared/diagnostic.js';
+import type { Formatter } from '../report.js';
+import { countDiagnostics } from './counts.js';
+import { toEslintFix, type EslintFix } from './eslint-fix.js';
+
+/** One message of ESLint's result shape, plus `bgSeverity` to tell infos from warnings. */
+interface EslintMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  bgSeverity?: 'info';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: EslintFix;
+}
+
+interface EslintResult {
+  filePath: string;
+  messages: EslintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  suppressedMessages: [];
+  usedDeprecatedRules: [];
+}
+
+/**
+ * ESLint's `--format json` result array, so tools that read ESLint results (reviewdog,
+ * code-review bots) read ours unchanged. One entry per linted file, clean ones included;
+ * `filePath` is absolute as ESLint's is. Infos are ESLint severity 1 (there is no lower one), so
+ * they count in warningCount/fixableWarningCount exactly as a consumer summing severities expects.
+ */
+export const json: Formatter = (report) => {
+  const results: EslintResult[] = report.files.map((file) => {
+    const counts = countDiagnostics(file.diagnostics);
+    return {
+      filePath: file.file,
+      messages: file.diagnostics.map((d) => toMessage(d, file.source)),
+      errorCount: counts.bySeverity.error,
+      warningCount: counts.bySeverity.warning + counts.bySeverity.info,
+      // Fixable by `bg-lint --fix`, even when a multi-edit fix cannot be shown in ESLint's shape.
+      fixableErrorCount: counts.fixable.error,
+      fixableWarningCount: counts.fixable.warning + counts.fixable.info,
+      suppressedMessages: [],
+      usedDeprecatedRules: [],
+    };
+  });
+  return JSON.stringify(results);
+};
+
+function toMessage(d: Diagnostic, source: string | undefined): EslintMessage {
+  const message: EslintMessage = {
+    ruleId: d.ruleId,
+    severity: d.severity === 'error' ? 2 : 1,
+    ...(d.severity === 'info' ? { bgSeverity: 'info' as const } : {}),
+    message: d.message,
+    line: d.span.start.line,
+    column: d.span.start.column,
+    endLine: d.span.end.line,
+    endColumn: d.span.end.column,
+  };
+  const fix = d.fix && toEslintFix(d.fix, source);
+  if (fix) message.fix = fix;
+  return message;
+}

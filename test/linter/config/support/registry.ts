@@ -1,0 +1,43 @@
+import { defineCheck } from '../../../../src/linter/checks/check.js';
+import type { Check } from '../../../../src/linter/checks/check.js';
+import { textCheck } from '../../../../src/linter/checks/text-patterns.js';
+
+/**
+ * A small registry for config tests, independent of the real checks' evolving schemas: the
+ * text check plus a fake check whose options exercise nesting, limits and `x-regex`.
+ */
+export interface FakeOptions {
+  names: string[];
+  limit: number;
+  regex?: string;
+  nested: { deep?: string; keep?: boolean };
+}
+
+export const fakeCheck = defineCheck<FakeOptions>({
+  meta: {
+    name: 'required-call',
+    description: 'test double',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        names: { type: 'array', items: { type: 'string' } },
+        limit: { type: 'integer', minimum: 1 },
+        regex: { type: 'string', 'x-regex': true },
+        nested: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { deep: { type: 'string', 'x-regex': true }, keep: { type: 'boolean' } },
+        },
+      },
+    },
+    defaults: { names: ['a', 'b'], limit: 3, nested: { keep: true } },
+    needsTypes: false,
+  },
+  check() {},
+});
+
+export const testChecks: ReadonlyMap<string, Check<any>> = new Map<string, Check<any>>([
+  ['text', textCheck],
+  ['required-call', fakeCheck],
+]);
