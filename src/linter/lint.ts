@@ -22,6 +22,8 @@ export interface LintOptions {
   ruleOverrides?: string[];
   /** Report errors only. */
   quiet?: boolean;
+  /** Run only these rule ids (rule tests, `explain` examples); every loaded rule when absent. */
+  onlyRules?: string[];
 }
 
 export interface LintResult {
@@ -47,7 +49,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ruleOverrides: options.ruleOverrides ?? [],
     checks: builtinChecks,
   });
-  const rules = config.rules.filter((r) => r.level !== 'off');
+  const only = options.onlyRules ? new Set(options.onlyRules) : undefined;
+  const rules = config.rules.filter((r) => r.level !== 'off' && (!only || only.has(r.id)));
   const discovery = await discoverFiles({ cwd, root: config.root, paths: options.paths ?? [], ignore: config.ignore });
   const output = lintFiles({ root: config.root, subjects: config.subjects, rules, files: discovery.files });
   const files = options.quiet

@@ -1,0 +1,79 @@
+import type { ts } from 'ts-morph';
+import type { FileFacts } from './file-facts.js';
+
+/**
+ * The subjects of rules.md as facts the checks read. Each is computed once per file (memoized on
+ * ProjectFacts) by its own module: record-writes.ts, routes.ts, task-functions.ts.
+ */
+
+/** How a job record's field is written or tested (rules.md "status write"). */
+export type FieldWriteKind =
+  /** `job.status = V` */
+  | 'assign'
+  /** `{ status: V }` as an argument or initializer: `repo.update(id, { status: V })`, `.set({...})`, `$set` */
+  | 'object'
+  /** `job.status === V`, `!==` */
+  | 'compare'
+  /** `case V:` under `switch (job.status)` */
+  | 'case'
+  /** A status property's initializer or ORM `default: V`. */
+  | 'default'
+  /** A string literal member of the status property's declared type. */
+  | 'type'
+  /** A member of a status enum or status `as const` object. */
+  | 'enum-member';
+
+/** A write (or test) of a job record's field: status, started_at, completed_at, error_message, … */
+export interface FieldWrite {
+  /** Normalized field name (normalizeFieldName): `status`, `startedat`, `errormessage`. */
+  field: string;
+  kind: FieldWriteKind;
+  /** True when it changes the record (assign, object, default); false for compare, case, type, enum-member. */
+  isWrite: boolean;
+  /** The value node: what BG-010 reports and fixes (the literal, the enum member, the const reference). */
+  valueNode: ts.Node;
+  /** The value folded to a string (literal, template, const — also imported —, enum member), if it can be. */
+  value: string | undefined;
+  /**
+   * Where the value was written as a literal that a fix may replace: the string literal node itself.
+   * Absent when the value came through a const or an enum used elsewhere (reported at its declaration).
+   */
+  literal?: ts.StringLiteralLike;
+  /** The record: `job` in `job.status = V` / `job.status === V`. */
+  target?: ts.Expression;
+  /** The call a write goes through: `repo.update(id, {…})`, `trx.update(t).set({…})`, `session.save(job)`. */
+  call?: ts.CallExpression;
+}
+
+/** A route registration (rules.md "route handler"). */
+export interface RouteHandler {
+  file: FileFacts;
+  /** Lower-case HTTP method: `get`, `post`, `put`, `patch`, `delete`. */
+  method: string;
+  /** The joined prefix and path (`/api/imports/:id`), when written as a (foldable) string. */
+  path?: string;
+  /** What findings about the route point at: the registration call `app.post(…)` or the decorated method. */
+  registration: ts.Node;
+  /** The handler function: inline, the last function argument, or a followed declaration in the same file. */
+  handler?: ts.FunctionLikeDeclaration;
+  /** The handler's name when it has one (function name, method name). */
+  handlerName?: string;
+}
+
+export type TaskFunctionKind =
+  | 'exported-function'
+  | 'exported-method'
+  | 'worker-processor'
+  | 'nest-processor'
+  | 'background-callback';
+
+/** An entry point of background work (rules.md "task function"). */
+export interface TaskFunction {
+  file: FileFacts;
+  /** The task's name as a reader knows it: function, method or `processor` for an inline processor. */
+  name: string;
+  /** What BG-030..BG-032 and BG-036 findings point at. */
+  nameNode: ts.Node;
+  fn: ts.FunctionLikeDeclaration;
+  kind: TaskFunctionKind;
+}

@@ -1,0 +1,100 @@
+import { testRule } from '../../helpers/rule-tester.js';
+
+testRule('BG-001', {
+  valid: [
+    {
+      name: 'TypeORM entity with an indexed, required status',
+      files: {
+        'src/models/import-job.entity.ts':
+          "import { Entity, Column, Index } from 'typeorm';\n@Entity()\nexport class ImportJob {\n  @Index() @Column({ default: 'pending' }) status!: string;\n}\n",
+      },
+    },
+    {
+      name: 'status inherited from a base class in another file (type checker)',
+      files: {
+        'src/models/base.ts': "@Entity()\nexport abstract class JobBase {\n  @Column({ index: true }) status!: 'pending' | 'running';\n}\n",
+        'src/models/import-job.ts': "import { JobBase } from './base';\n@Entity()\nexport class ImportJob extends JobBase {}\n",
+      },
+    },
+    {
+      name: 'class-level @Index([status])',
+      files: { 'src/entities/scan.ts': "@Entity() @Index(['status', 'created_at'])\nexport class SecurityScan {\n  @Column() status!: string;\n}\n" },
+    },
+    {
+      name: 'plain interface: no index needed',
+      files: { 'src/models/run.ts': 'export interface TestRun {\n  status: string;\n}\n' },
+    },
+    {
+      name: 'a status field named only in a comment is still missing, but only in a model',
+      files: { 'src/services/import-job.ts': '// status\nexport class ImportJob {}\n' },
+    },
+    {
+      name: 'User is not a job model',
+      files: { 'src/models/user.entity.ts': '@Entity()\nexport class User {\n  @Column() name!: string;\n}\n' },
+    },
+    {
+      name: 'a configured status field name',
+      files: { 'src/models/run.ts': 'export interface TestRun {\n  state: string;\n}\n' },
+      subjects: { jobModel: { statusField: 'state' } },
+    },
+    {
+      name: 'Drizzle table with notNull and index',
+      files: {
+        'src/db/schema.ts':
+          "export const importJobs = pgTable('import_jobs', {\n  status: text('status').notNull(),\n}, (t) => ({ statusIdx: index('s').on(t.status) }));\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a field named only in a comment does not count',
+      files: { 'src/models/import-job.model.ts': '// status: string\nexport interface ImportJob {\n  id: string;\n}\n' },
+      errors: [{ line: 2, column: 18, message: 'job model "ImportJob" has no "status" field' }],
+    },
+    {
+      name: 'state instead of status',
+      files: { 'src/models/export-run.ts': 'export type ExportRun = {\n  state: string;\n};\n' },
+      errors: [
+        {
+          line: 1,
+          column: 13,
+          message: 'job model "ExportRun" has no "status" field; it has "state": rename it to "status", or set subjects.jobModel.statusField in .bg-lint.yaml',
+        },
+      ],
+    },
+    {
+      name: 'optional and unindexed on an ORM model: two findings at the field',
+      files: { 'src/entities/import-job.entity.ts': '@Entity()\nexport class ImportJobEntity {\n  @Column({ nullable: true }) status?: string;\n}\n' },
+      errors: [
+        { line: 3, column: 3, message: '"status" of job model "ImportJobEntity" is optional or nullable: every job has a status' },
+        { line: 3, column: 3, message: '"status" of job model "ImportJobEntity" is not indexed: status is what jobs are queried by' },
+      ],
+    },
+    {
+      name: 'nullable union type',
+      files: { 'src/models/sync-task.ts': 'export interface SyncTask {\n  status: string | null;\n}\n' },
+      errors: [{ line: 2, message: '"status" of job model "SyncTask" is optional or nullable: every job has a status' }],
+    },
+    {
+      name: 'inherited status, unindexed in the base in another file: reported at the model',
+      files: {
+        'src/models/base.ts': 'export abstract class JobBase {\n  @Column() status!: string;\n}\n',
+        'src/models/import-job.ts': "import { JobBase } from './base';\n@Entity()\nexport class ImportJob extends JobBase {}\n",
+      },
+      errors: [{ file: 'src/models/import-job.ts', line: 3, column: 14, message: '"status" of job model "ImportJob" is not indexed: status is what jobs are queried by' }],
+    },
+    {
+      name: 'Drizzle status without notNull or index',
+      files: { 'src/db/schema.ts': "export const scanRuns = pgTable('scan_runs', {\n  status: text('status'),\n});\n" },
+      errors: [
+        { line: 2, message: '"status" of job model "scanRuns" is optional or nullable: every job has a status' },
+        { line: 2, message: '"status" of job model "scanRuns" is not indexed: status is what jobs are queried by' },
+      ],
+    },
+    {
+      name: 'tagged @bgJobModel outside model folders',
+      files: { 'src/domain/thing.ts': '/** @bgJobModel */\nexport class Thing {\n  id = 1;\n}\n' },
+      errors: [{ line: 2, message: 'job model "Thing" has no "status" field' }],
+    },
+  ],
+});

@@ -1,0 +1,74 @@
+import { testRule } from '../../helpers/rule-tester.js';
+
+const FULL = 'status: string; created_at: Date; started_at: Date; completed_at: Date; error_message: string; triggered_by: string;';
+
+testRule('BG-002', {
+  valid: [
+    { name: 'snake_case fields', files: { 'src/models/a.ts': `export interface ImportJob { ${FULL} }\n` } },
+    {
+      name: 'camelCase fields',
+      files: { 'src/models/a.ts': 'export interface ImportJob { status: string; createdAt: Date; startedAt: Date; completedAt: Date }\n' },
+    },
+    {
+      name: 'inherited from a base class in another file',
+      files: {
+        'src/models/base.ts': 'export class Timestamps { created_at!: Date; started_at!: Date; completed_at!: Date; }\n',
+        'src/models/a.ts': "import { Timestamps } from './base';\nexport class ImportJob extends Timestamps { status!: string }\n",
+      },
+    },
+    {
+      name: 'intersection with a type from another file',
+      files: {
+        'src/models/base.ts': 'export type Stamps = { created_at: Date; started_at: Date; completed_at: Date };\n',
+        'src/models/a.ts': "import type { Stamps } from './base';\nexport type ExportRun = Stamps & { status: string };\n",
+      },
+    },
+    {
+      name: 'Drizzle spread columns from a const in another file',
+      files: {
+        'src/db/columns.ts': "export const stamps = { created_at: timestamp('c'), started_at: timestamp('s'), completed_at: timestamp('d') };\n",
+        'src/db/schema.ts': "import { stamps } from './columns';\nexport const importJobs = pgTable('import_jobs', { status: text('s').notNull(), ...stamps });\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one finding per missing field, in the model’s own spelling',
+      files: { 'src/models/a.ts': 'export interface ScanJob {\n  status: string;\n  createdAt: Date;\n}\n' },
+      errors: [
+        { line: 1, column: 18, message: 'job model "ScanJob" has no "startedAt" field' },
+        { line: 1, column: 18, message: 'job model "ScanJob" has no "completedAt" field' },
+      ],
+    },
+    {
+      name: 'words in comments and strings are not fields',
+      files: { 'src/models/a.ts': '// started_at completed_at\nexport class ImportJob {\n  status = "started_at";\n  created_at = new Date();\n}\n' },
+      errors: [
+        { line: 2, message: 'job model "ImportJob" has no "started_at" field' },
+        { line: 2, message: 'job model "ImportJob" has no "completed_at" field' },
+      ],
+    },
+  ],
+});
+
+testRule('BG-003', {
+  valid: [{ name: 'has error_message', files: { 'src/models/a.ts': `export interface ImportJob { ${FULL} }\n` } }],
+  invalid: [
+    {
+      name: 'missing error_message',
+      files: { 'src/models/a.ts': 'export interface ImportJob { status: string }\n' },
+      errors: [{ line: 1, message: 'job model "ImportJob" has no "error_message" field' }],
+    },
+  ],
+});
+
+testRule('BG-004', {
+  valid: [{ name: 'has triggered_by', files: { 'src/models/a.ts': `export interface ImportJob { ${FULL} }\n` } }],
+  invalid: [
+    {
+      name: 'missing triggeredBy (camelCase model)',
+      files: { 'src/models/a.ts': 'export interface ImportJob { status: string; createdAt: Date }\n' },
+      errors: [{ line: 1, message: 'job model "ImportJob" has no "triggeredBy" field' }],
+    },
+  ],
+});

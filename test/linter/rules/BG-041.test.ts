@@ -1,0 +1,63 @@
+import { testRule } from '../../helpers/rule-tester.js';
+
+const MSG_FAST = (ms: number, what = 'polling') => `${what} every ${ms} ms is too frequent: use 3000–5000 ms`;
+const MSG_SLOW = (ms: number, what = 'polling') => `${what} every ${ms} ms may feel unresponsive: use 3000–5000 ms`;
+
+testRule('BG-041', {
+  valid: [
+    { name: 'a 4 s poll', files: { 'static/js/page.js': 'setInterval(() => this.pollStatus(), 4000);\n' } },
+    { name: 'folded 5 * 1000', files: { 'static/js/page.js': 'setInterval(() => pollStatus(), 5 * 1000);\n' } },
+    { name: 'a clock ticking every second is not a poll', files: { 'static/js/clock.js': 'setInterval(() => tick(), 1000);\n' } },
+    { name: 'not a frontend file', files: { 'src/server/poller.ts': 'setInterval(() => pollStatus(), 1000);\n' } },
+    { name: 'an interval that cannot be known', files: { 'web/page.tsx': 'export const P = (ms: number) => { setInterval(() => pollJob(), ms); return <p/>; };\n' } },
+    { name: 'a one-off setTimeout that does not reschedule', files: { 'static/js/a.js': 'setTimeout(() => checkStatus(), 500);\n' } },
+    { name: 'refetchInterval false', files: { 'web/q.tsx': 'useQuery({ queryKey: ["job"], refetchInterval: false });\n' } },
+    { name: 'a method named setInterval on another object', files: { 'static/js/a.js': 'scheduler.setInterval(() => pollStatus(), 100);\n' } },
+  ],
+  invalid: [
+    {
+      name: 'imported constant from another file',
+      files: {
+        'static/js/config.js': 'export const POLL_MS = 1000;\n',
+        'static/js/page.js': "import { POLL_MS } from './config.js';\n\nsetInterval(() => this.pollStatus(), POLL_MS);\n",
+      },
+      errors: [{ file: 'static/js/page.js', line: 3, column: 38, message: MSG_FAST(1000) }],
+    },
+    {
+      name: 'ten seconds feels unresponsive',
+      files: { 'static/admin/js/jobs.js': 'const timer = setInterval(async () => {\n  await fetch(`/api/jobs/${id}`);\n}, 10000);\n' },
+      errors: [{ line: 3, message: MSG_SLOW(10000) }],
+    },
+    {
+      name: 'self-rescheduling setTimeout',
+      files: { 'web/hooks/useJob.ts': 'export function poll() {\n  fetch("/api/status");\n  setTimeout(poll, 1500);\n}\n' },
+      errors: [{ line: 3, column: 20, message: MSG_FAST(1500) }],
+    },
+    {
+      name: 'TanStack refetchInterval, SWR refreshInterval and runtime client intervalMs, through an enum',
+      files: {
+        'web/components/Status.tsx':
+          'enum Every { Second = 1000 }\n' +
+          'export function S() {\n' +
+          '  useQuery({ queryKey: ["job"], refetchInterval: Every.Second });\n' +
+          '  useSWR("/api/task", fetcher, { refreshInterval: 60 * Every.Second });\n' +
+          '  pollJob(id, { intervalMs: 2000 });\n' +
+          '  return <div />;\n' +
+          '}\n',
+      },
+      errors: [
+        { line: 3, column: 50, message: MSG_FAST(1000, 'polling (refetchInterval)') },
+        { line: 4, message: MSG_SLOW(60000, 'polling (refreshInterval)') },
+        { line: 5, message: MSG_FAST(2000, 'polling (intervalMs)') },
+      ],
+    },
+    {
+      name: 'window.setInterval with a namespace-imported constant',
+      files: {
+        'static/js/intervals.js': 'export const FAST = 500;\n',
+        'static/js/p.js': "import * as I from './intervals.js';\nwindow.setInterval(() => refreshProgress(), I.FAST);\n",
+      },
+      errors: [{ file: 'static/js/p.js', line: 2, message: MSG_FAST(500) }],
+    },
+  ],
+});
