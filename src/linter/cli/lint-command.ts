@@ -13,7 +13,18 @@ export interface LintCommandOptions {
   outputFile?: string;
   maxWarnings?: number;
   quiet?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  baseline?: string;
+  /** true when given without a file name. */
+  updateBaseline?: string | true;
+  staged?: boolean;
+  /** true when given without a ref. */
+  changed?: string | true;
+  concurrency?: number;
 }
+
+export const DEFAULT_BASELINE = '.bg-lint-baseline.json';
 
 /** `bg-lint [paths...]`: lint, format, write; returns the exit code. */
 export async function lintCommand(paths: string[], options: LintCommandOptions, io: CliIO): Promise<ExitCode> {
@@ -25,10 +36,29 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     bundled: options.bundled,
     ruleOverrides: options.rule,
     quiet: Boolean(options.quiet),
+    cache: Boolean(options.cache),
+    ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
+    ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
+    ...(options.updateBaseline !== undefined ? { updateBaseline: options.updateBaseline === true ? DEFAULT_BASELINE : options.updateBaseline } : {}),
+    staged: Boolean(options.staged),
+    ...(options.changed !== undefined ? { changed: options.changed === true ? 'HEAD' : options.changed } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
   if (result.missingPaths.length > 0) {
     io.stderr(result.missingPaths.map((p) => `bg-lint: no such file, folder or matching glob: ${p}\n`).join(''));
     return EXIT.untrusted;
+  }
+  const baseline = result.baseline;
+  if (baseline?.written !== undefined) {
+    io.stderr(`bg-lint: wrote ${baseline.written} finding${baseline.written === 1 ? '' : 's'} to the baseline\n`);
+  } else if (baseline) {
+    const stale = baseline.stale.map((e) => `  ${e.file}:${e.line} ${e.ruleId} ${e.message}\n`).join('');
+    io.stderr(
+      `bg-lint: the baseline accepted ${baseline.matched} finding${baseline.matched === 1 ? '' : 's'}` +
+        (baseline.stale.length > 0
+          ? `; ${baseline.stale.length} baseline entr${baseline.stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (prune with --update-baseline):\n${stale}`
+          : '\n'),
+    );
   }
   const color = !options.outputFile && io.isTTY && !io.env.NO_COLOR && options.format === 'stylish';
   const text = formatters[options.format](result.report, { color });

@@ -1,5 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/problems.js';
+import { BaselineError } from '../engine/baseline.js';
+import { GitError } from '../engine/git-files.js';
 import { InternalError } from '../engine/lint-files.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { TOOL_VERSION } from '../version.js';
@@ -12,6 +14,14 @@ import { validateCommand } from './validate-command.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function concurrency(value: string): number | undefined {
+  if (value === 'auto') return undefined;
+  if (value === 'off') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected auto, off or a whole number >= 1');
+  return n;
 }
 
 function nonNegativeInteger(value: string): number {
@@ -48,6 +58,13 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n', nonNegativeInteger)
     .option('--quiet', 'report errors only')
+    .option('--cache', 'reuse results of files whose content, config, tool version and read files are unchanged')
+    .option('--cache-location <path>', 'cache file or folder (default: node_modules/.cache/bg-lint/)')
+    .option('--baseline <file>', 'report only findings that are not in this baseline file')
+    .option('--update-baseline [file]', 'write every current finding to a baseline file (default .bg-lint-baseline.json)')
+    .option('--staged', 'lint only the files staged in git')
+    .option('--changed [ref]', 'lint only the files changed since ref (default HEAD), untracked included')
+    .option('--concurrency <n>', 'worker threads: auto (by input size), off, or a number', concurrency)
     .action(async (paths: string[], options: LintCommandOptions) => {
       code = await lintCommand(paths, options, io);
     });
@@ -89,6 +106,10 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     }
     if (error instanceof ConfigError) {
       io.stderr(`${error.message}\n`);
+      return EXIT.untrusted;
+    }
+    if (error instanceof BaselineError || error instanceof GitError) {
+      io.stderr(`bg-lint: ${error.message}\n`);
       return EXIT.untrusted;
     }
     if (error instanceof InternalError) {

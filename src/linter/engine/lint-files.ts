@@ -1,15 +1,16 @@
-import { relative, sep } from 'node:path';
-import { ts } from 'ts-morph';
-import { compareDiagnostics, ENGINE_RULE_IDS, type Diagnostic, type Span } from '../../shared/diagnostic.js';
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { ENGINE_RULE_IDS, type Diagnostic } from '../../shared/diagnostic.js';
 import type { CompiledRule } from '../config/rule.js';
-import type { FileFacts } from '../facts/file-facts.js';
-import { parseErrorsOf, parseFile } from '../facts/parse-file.js';
-import { ProjectFacts } from '../facts/project-facts.js';
+import { ALL_FILES } from '../facts/project-facts.js';
 import type { SubjectSettings } from '../facts/subjects.js';
 import type { FileReport } from '../report.js';
-import { fingerprintOf } from './fingerprint.js';
+import { checkFiles, type CheckedFile, type CheckInput, type CheckOutput, type SourceInput } from './check-files.js';
+import { contentHash } from './content-hash.js';
 import { readSource } from './read-source.js';
-import { applySuppressions, parseSuppressions } from './suppressions.js';
+import type { ResultCache } from './result-cache.js';
+
+export { InternalError } from './check-files.js';
 
 export interface EngineInput {
   /** Project root: rule globs and relative paths are relative to it. */
@@ -19,112 +20,128 @@ export interface EngineInput {
   rules: CompiledRule<unknown>[];
   /** Absolute paths of the files to lint. */
   files: string[];
+  /** Every source file of the project (default: `files`): what project-wide scans and --staged runs see. */
+  projectFiles?: string[];
+  /** Reuse and record per-file results (--cache). */
+  cache?: ResultCache;
+  /** Runs the checks: in this thread by default; the parallel runner shards them over worker threads. */
+  runChecks?: (input: CheckInput) => Promise<CheckOutput>;
 }
 
 export interface EngineOutput {
   files: FileReport[];
-  /** How many type checkers the run created (0 or 1): proof that types are only built when needed. */
+  /** How many type checkers the run created (0 or 1 per thread): proof that types are only built when needed. */
   typeCheckersCreated: number;
-}
-
-/** A check threw: the run cannot be trusted, and the message names the file and the rule. */
-export class InternalError extends Error {
-  constructor(
-    readonly file: string,
-    readonly ruleId: string,
-    override readonly cause: unknown,
-  ) {
-    super(`internal error in rule ${ruleId} while checking ${file}: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}`);
-  }
+  /** Files whose results came from the cache. */
+  cachedFiles: number;
 }
 
 function posixRelative(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }
 
-function wholeFileSpan(): Span {
-  return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+function skipped(path: string, reason: string): FileReport {
+  return {
+    file: path,
+    diagnostics: [{
+      ruleId: ENGINE_RULE_IDS.skippedFile,
+      severity: 'warning',
+      file: path,
+      span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      message: `file skipped: ${reason}`,
+      help: 'Add it to `ignore` in .bg-lint.yaml if it is not source code.',
+    }],
+  };
 }
 
-function parseErrorDiagnostics(file: FileFacts): Diagnostic[] {
-  return parseErrorsOf(file.sourceFile).map((d) => ({
-    ruleId: ENGINE_RULE_IDS.parseError,
-    severity: 'error' as const,
-    file: file.path,
-    span: file.spanOf(d.start, d.start + (d.length || 0)),
-    message: `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
-    help: 'Fix the syntax error; the rules did not run on this file.',
-  }));
-}
-
-function runRule(project: ProjectFacts, file: FileFacts, rule: CompiledRule<unknown>, out: Diagnostic[]): void {
-  if (rule.level === 'off') return;
-  const severity = rule.level;
-  rule.check.check({
-    rule,
-    options: rule.options,
-    file,
-    project,
-    report(at, message, extra) {
-      const span = 'kind' in at ? file.spanOfNode(at) : at;
-      const help = extra?.help ?? rule.suggestion;
-      out.push({
-        ruleId: rule.id,
-        severity,
-        file: file.path,
-        span,
-        message,
-        ...(help !== undefined ? { help: help.trim() } : {}),
-        ...(extra?.fix ? { fix: extra.fix } : {}),
-      });
-    },
-  });
+/** Content hashes of project files, read once each and only when asked (cache validation). */
+function hashIndex(root: string, known: Map<string, string>, projectFiles: readonly string[]) {
+  const byRelative = new Map<string, string | null>();
+  for (const [abs, hash] of known) byRelative.set(posixRelative(root, abs), hash);
+  const hashOf = (rel: string): string | undefined => {
+    let h = byRelative.get(rel);
+    if (h === undefined) {
+      try {
+        h = contentHash(readFileSync(resolve(root, rel), 'utf8'));
+      } catch {
+        h = null;
+      }
+      byRelative.set(rel, h);
+    }
+    return h ?? undefined;
+  };
+  let digest: string | undefined;
+  const projectDigest = (): string =>
+    (digest ??= contentHash(projectFiles.map((p) => posixRelative(root, p)).sort().map((rel) => `${rel}\0${hashOf(rel) ?? ''}`).join('\n')));
+  return { hashOf, projectDigest };
 }
 
 /**
- * The engine: read and parse each file once, run every applicable rule on it, apply suppressions,
- * fingerprint the findings. A file that cannot be read or parsed is a finding, never a crash.
+ * The engine: read each file, take unchanged ones from the cache, check the rest (in this thread or
+ * in workers), record what each result depended on. A file that cannot be read or parsed is a
+ * finding, never a crash.
  */
-export function lintFiles(input: EngineInput): EngineOutput {
-  const parsed: FileFacts[] = [];
+export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
   const reports: FileReport[] = [];
+  const sources: SourceInput[] = [];
+  const hashes = new Map<string, string>();
   for (const path of input.files) {
     const read = readSource(path);
     if (!read.ok) {
-      reports.push({
-        file: path,
-        diagnostics: [{
-          ruleId: ENGINE_RULE_IDS.skippedFile,
-          severity: 'warning',
-          file: path,
-          span: wholeFileSpan(),
-          message: `file skipped: ${read.reason}`,
-          help: 'Add it to `ignore` in .bg-lint.yaml if it is not source code.',
-        }],
-      });
+      reports.push(skipped(path, read.reason));
       continue;
     }
-    parsed.push(parseFile(path, posixRelative(input.root, path), read.text));
+    sources.push({ path, relativePath: posixRelative(input.root, path), text: read.text });
+    if (input.cache) hashes.set(path, contentHash(read.text));
   }
-  const project = new ProjectFacts(input.root, input.subjects, parsed);
-  const rulesRun = new Set(input.rules.filter((r) => r.level !== 'off').map((r) => r.id));
-  for (const file of parsed) {
-    let diagnostics = parseErrorDiagnostics(file);
-    if (diagnostics.length === 0) {
-      for (const rule of input.rules) {
-        if (!rule.appliesTo(file.relativePath)) continue;
-        try {
-          runRule(project, file, rule, diagnostics);
-        } catch (error) {
-          throw new InternalError(file.path, rule.id, error);
-        }
-      }
-      diagnostics = applySuppressions(file, diagnostics, parseSuppressions(file), rulesRun);
+  const projectFiles = input.projectFiles ?? input.files;
+  const { hashOf, projectDigest } = hashIndex(input.root, hashes, projectFiles);
+
+  const toCheck: SourceInput[] = [];
+  let cachedFiles = 0;
+  for (const source of sources) {
+    const cached = input.cache?.lookup(source.relativePath, hashes.get(source.path)!, hashOf, projectDigest);
+    if (cached) {
+      cachedFiles += 1;
+      reports.push({ file: source.path, diagnostics: cached.map((d) => ({ ...d, file: source.path }) as Diagnostic) });
+    } else {
+      toCheck.push(source);
     }
-    for (const d of diagnostics) d.fingerprint = fingerprintOf(file, d);
-    diagnostics.sort(compareDiagnostics);
-    reports.push({ file: file.path, diagnostics });
+  }
+
+  const checkInput: CheckInput = { root: input.root, subjects: input.subjects, rules: input.rules, targets: toCheck, projectPaths: projectFiles };
+  const output = toCheck.length === 0 ? { files: [], typeCheckersCreated: 0 } : await (input.runChecks ?? (async (i) => checkFiles(i)))(checkInput);
+  for (const checked of output.files) {
+    reports.push({ file: checked.path, diagnostics: checked.diagnostics });
+    if (input.cache) storeResult(input.cache, input.root, checked, hashes.get(checked.path)!, hashOf, projectDigest);
+  }
+  if (input.cache) {
+    input.cache.retainOnly(new Set(projectFiles.map((p) => posixRelative(input.root, p))));
+    input.cache.save();
   }
   reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files: reports, typeCheckersCreated: project.typeCheckersCreated };
+  return { files: reports, typeCheckersCreated: output.typeCheckersCreated, cachedFiles };
+}
+
+function storeResult(
+  cache: ResultCache,
+  root: string,
+  checked: CheckedFile,
+  hash: string,
+  hashOf: (rel: string) => string | undefined,
+  projectDigest: () => string,
+): void {
+  const deps: Record<string, string> = {};
+  for (const dep of checked.deps) {
+    if (dep === ALL_FILES) deps[ALL_FILES] = projectDigest();
+    else {
+      const rel = posixRelative(root, dep);
+      deps[rel] = hashOf(rel) ?? '';
+    }
+  }
+  cache.store(posixRelative(root, checked.path), {
+    hash,
+    deps,
+    diagnostics: checked.diagnostics.map(({ file: _file, ...rest }) => rest),
+  });
 }

@@ -159,10 +159,22 @@ function declarationFields(project: ProjectFacts, node: ts.Node): Map<string, Jo
       const checker = project.typeChecker();
       const symbol = checker.getSymbolAtLocation(named.name);
       const type = symbol ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+      // The result cache must know every file the fields came from: base declarations too, even
+      // when they contribute no field of their own (a base whose fields were all removed).
+      const seen = new Set<ts.Type>();
+      const visitBases = (t: ts.Type): void => {
+        if (seen.has(t) || !(t.flags & ts.TypeFlags.Object)) return;
+        seen.add(t);
+        for (const d of t.getSymbol()?.declarations ?? []) project.load(d.getSourceFile().fileName);
+        if ((t as ts.ObjectType).objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface)) {
+          for (const base of checker.getBaseTypes(t as ts.InterfaceType)) visitBases(base);
+        }
+      };
+      if (type) visitBases(type);
       for (const prop of type?.getProperties() ?? []) {
         const decl = prop.valueDeclaration ?? prop.declarations?.[0];
         if (!decl) continue;
-        if (decl.getSourceFile().fileName !== node.getSourceFile().fileName) project.load(decl.getSourceFile().fileName);
+        project.load(decl.getSourceFile().fileName);
         const owner = decl.parent;
         addField(fields, memberField(decl, owner ? classIndexedFields(owner) : new Set()));
       }

@@ -10,30 +10,64 @@ import { createTypeChecker } from './type-checker.js';
 /** Files larger than this are not read for cross-file lookups (the same bound as linting). */
 const MAX_BYTES = 5 * 1024 * 1024;
 
+/** A dependency on every file of the project (a project-wide scan): keyed on the whole file set. */
+export const ALL_FILES = '*';
+
+interface Memo {
+  value: unknown;
+  deps: Set<string>;
+}
+
 /**
- * What checks may know beyond one file: other files of the project (parsed once, on demand), import
+ * What checks may know beyond one file: the project's other files (parsed once, on demand), import
  * resolution, memoized derived facts, and the type checker, created lazily and at most once.
+ *
+ * It also records what each check read, for the result cache: every file loaded, and every memoized
+ * fact's own reads, are added to the files the current file depends on; a project-wide scan
+ * (`projectFiles()`) depends on ALL_FILES.
  */
 export class ProjectFacts {
   readonly root: string;
   readonly subjects: SubjectSettings;
   private readonly files = new Map<string, FileFacts | null>();
-  private readonly linted: FileFacts[];
-  private readonly memos = new Map<string, unknown>();
+  /** The files being checked in this run, parsed. */
+  private readonly targets: FileFacts[];
+  /** Every source file of the project (the linted set, or the whole project for --staged runs). */
+  private readonly projectPaths: readonly string[];
+  private readonly memos = new Map<string, Memo>();
   private checker: ts.TypeChecker | undefined;
   private checkerCount = 0;
-  /** Files read on behalf of the file being checked (for cache keys). */
-  private currentDependencies: Set<string> | undefined;
+  /** Open dependency recorders, innermost last. */
+  private readonly recorders: Set<string>[] = [];
 
-  constructor(root: string, subjects: SubjectSettings, linted: FileFacts[]) {
+  constructor(root: string, subjects: SubjectSettings, targets: FileFacts[], projectPaths?: readonly string[]) {
     this.root = root;
     this.subjects = subjects;
-    this.linted = linted;
-    for (const file of linted) this.files.set(file.path, file);
+    this.targets = targets;
+    for (const file of targets) this.files.set(file.path, file);
+    this.projectPaths = projectPaths ?? targets.map((f) => f.path);
   }
 
+  private record(dep: string): void {
+    for (const r of this.recorders) r.add(dep);
+  }
+
+  /** Every source file of the project, parsed on demand: for project-wide scans (registries, implementers). */
   lintedFiles(): readonly FileFacts[] {
-    return this.linted;
+    this.record(ALL_FILES);
+    return this.memo('project:files', () => {
+      const out: FileFacts[] = [];
+      for (const path of this.projectPaths) {
+        const f = this.load(path);
+        if (f) out.push(f);
+      }
+      return out;
+    });
+  }
+
+  /** The files checked in this run. */
+  checkedFiles(): readonly FileFacts[] {
+    return this.targets;
   }
 
   relativePath(absPath: string): string {
@@ -53,7 +87,7 @@ export class ProjectFacts {
       }
       this.files.set(absPath, facts);
     }
-    if (facts) this.currentDependencies?.add(absPath);
+    if (facts) this.record(absPath);
     return facts ?? undefined;
   }
 
@@ -63,22 +97,45 @@ export class ProjectFacts {
     return target === undefined ? undefined : this.load(target);
   }
 
-  /** Memoizes a derived fact for the whole run (keys are namespaced by the caller). */
+  /**
+   * Memoizes a derived fact for the whole run (keys are namespaced by the caller). What computing it
+   * read is remembered, and counted as read by every later caller too.
+   */
   memo<T>(key: string, compute: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
-    const value = compute();
-    this.memos.set(key, value);
+    const hit = this.memos.get(key);
+    if (hit) {
+      for (const dep of hit.deps) this.record(dep);
+      return hit.value as T;
+    }
+    const deps = new Set<string>();
+    this.recorders.push(deps);
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.recorders.pop();
+    }
+    this.memos.set(key, { value, deps });
+    for (const dep of deps) this.record(dep);
     return value;
   }
 
-  /** The type checker over the project's own sources (external imports stay `any`). Created once. */
+  /**
+   * The type checker over the project's own sources (external imports stay `any`). Created once,
+   * rooted at the checked files: the files they import are pulled in, the rest of the project is not parsed.
+   */
   typeChecker(): ts.TypeChecker {
     if (!this.checker) {
       this.checkerCount += 1;
-      this.checker = createTypeChecker(
-        this.linted.map((f) => f.path),
-        (path) => this.load(path)?.sourceFile,
-      );
+      const recorders = this.recorders.splice(0);
+      try {
+        this.checker = createTypeChecker(
+          this.targets.map((f) => f.path),
+          (path) => this.load(path)?.sourceFile,
+        );
+      } finally {
+        this.recorders.push(...recorders);
+      }
     }
     return this.checker;
   }
@@ -88,15 +145,14 @@ export class ProjectFacts {
     return this.checkerCount;
   }
 
-  /** Runs `fn` recording every other file it reads; returns those files. */
+  /** Runs `fn` and returns every file it read (ALL_FILES for a project-wide scan). */
   trackDependencies(fn: () => void): Set<string> {
-    const previous = this.currentDependencies;
     const deps = new Set<string>();
-    this.currentDependencies = deps;
+    this.recorders.push(deps);
     try {
       fn();
     } finally {
-      this.currentDependencies = previous;
+      this.recorders.pop();
     }
     return deps;
   }

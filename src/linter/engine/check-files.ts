@@ -1,0 +1,116 @@
+import { ts } from 'ts-morph';
+import { compareDiagnostics, ENGINE_RULE_IDS, type Diagnostic } from '../../shared/diagnostic.js';
+import type { CompiledRule } from '../config/rule.js';
+import type { FileFacts } from '../facts/file-facts.js';
+import { parseErrorsOf, parseFile } from '../facts/parse-file.js';
+import { ProjectFacts } from '../facts/project-facts.js';
+import type { SubjectSettings } from '../facts/subjects.js';
+import { fingerprintOf } from './fingerprint.js';
+import { applySuppressions, parseSuppressions } from './suppressions.js';
+
+/** A source file read and hashed, ready to check. */
+export interface SourceInput {
+  path: string;
+  relativePath: string;
+  text: string;
+}
+
+/** One file's findings, and every other file (or ALL_FILES) the rules read to produce them. */
+export interface CheckedFile {
+  path: string;
+  diagnostics: Diagnostic[];
+  deps: string[];
+}
+
+export interface CheckInput {
+  root: string;
+  subjects: SubjectSettings;
+  rules: CompiledRule<unknown>[];
+  targets: SourceInput[];
+  /** Every source file of the project, for project-wide scans and cross-file lookups. */
+  projectPaths: readonly string[];
+}
+
+export interface CheckOutput {
+  files: CheckedFile[];
+  typeCheckersCreated: number;
+}
+
+/** A check threw: the run cannot be trusted, and the message names the file and the rule. */
+export class InternalError extends Error {
+  constructor(
+    readonly file: string,
+    readonly ruleId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`internal error in rule ${ruleId} while checking ${file}: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}`);
+  }
+}
+
+function parseErrorDiagnostics(file: FileFacts): Diagnostic[] {
+  return parseErrorsOf(file.sourceFile).map((d) => ({
+    ruleId: ENGINE_RULE_IDS.parseError,
+    severity: 'error' as const,
+    file: file.path,
+    span: file.spanOf(d.start, d.start + (d.length || 0)),
+    message: `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+    help: 'Fix the syntax error; the rules did not run on this file.',
+  }));
+}
+
+function runRule(project: ProjectFacts, file: FileFacts, rule: CompiledRule<unknown>, out: Diagnostic[]): void {
+  if (rule.level === 'off') return;
+  const severity = rule.level;
+  rule.check.check({
+    rule,
+    options: rule.options,
+    file,
+    project,
+    report(at, message, extra) {
+      const span = 'kind' in at ? file.spanOfNode(at) : at;
+      const help = extra?.help ?? rule.suggestion;
+      out.push({
+        ruleId: rule.id,
+        severity,
+        file: file.path,
+        span,
+        message,
+        ...(help !== undefined ? { help: help.trim() } : {}),
+        ...(extra?.fix ? { fix: extra.fix } : {}),
+      });
+    },
+  });
+}
+
+/**
+ * Parses each target once, runs every applicable rule on it, applies suppressions and fingerprints
+ * the findings. Pure with respect to its input (it may read other project files): the part of a run
+ * that worker threads share out.
+ */
+export function checkFiles(input: CheckInput): CheckOutput {
+  const parsed = input.targets.map((t) => parseFile(t.path, t.relativePath, t.text));
+  const project = new ProjectFacts(input.root, input.subjects, parsed, input.projectPaths);
+  const rules = input.rules.filter((r) => r.level !== 'off');
+  const rulesRun = new Set(rules.map((r) => r.id));
+  const files: CheckedFile[] = [];
+  for (const file of parsed) {
+    let diagnostics = parseErrorDiagnostics(file);
+    const deps = project.trackDependencies(() => {
+      if (diagnostics.length > 0) return;
+      for (const rule of rules) {
+        if (!rule.appliesTo(file.relativePath)) continue;
+        try {
+          runRule(project, file, rule, diagnostics);
+        } catch (error) {
+          throw new InternalError(file.path, rule.id, error);
+        }
+      }
+      diagnostics = applySuppressions(file, diagnostics, parseSuppressions(file), rulesRun);
+    });
+    deps.delete(file.path);
+    for (const d of diagnostics) d.fingerprint = fingerprintOf(file, d);
+    diagnostics.sort(compareDiagnostics);
+    files.push({ path: file.path, diagnostics, deps: [...deps].sort() });
+  }
+  return { files, typeCheckersCreated: project.typeCheckersCreated };
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Diagnostic } from '../../shared/diagnostic.js';
+import { ALL_FILES } from '../facts/project-facts.js';
+
+/** One file's cached result. */
+export interface CachedFile {
+  /** Content hash of the file when it was linted. */
+  hash: string;
+  /**
+   * What the result was computed from besides the file itself: project-relative path → content hash
+   * then; ALL_FILES → the project digest then (a project-wide scan, e.g. a task registry).
+   */
+  deps: Record<string, string>;
+  /** Findings with `file` omitted (it is the entry's key). */
+  diagnostics: Omit<Diagnostic, 'file'>[];
+}
+
+interface CacheDocument {
+  format: 'bg-lint-cache';
+  version: 1;
+  /** Tool version + resolved configuration: any change starts an empty cache. */
+  key: string;
+  files: Record<string, CachedFile>;
+}
+
+function isCacheDocument(value: unknown, key: string): value is CacheDocument {
+  const v = value as Partial<CacheDocument> | null;
+  return Boolean(v) && v!.format === 'bg-lint-cache' && v!.version === 1 && v!.key === key &&
+    typeof v!.files === 'object' && v!.files !== null && !Array.isArray(v!.files);
+}
+
+/**
+ * Per-file lint results keyed on content, configuration and tool version, and on the content of every
+ * other file a rule read for that file (so editing a base class re-checks the models that extend it;
+ * ESLint's cache misses that case). A corrupt or foreign cache file is ignored and rewritten.
+ */
+export class ResultCache {
+  private readonly files: Record<string, CachedFile>;
+  private dirty = false;
+
+  private constructor(
+    private readonly location: string,
+    private readonly key: string,
+    files: Record<string, CachedFile>,
+  ) {
+    this.files = files;
+  }
+
+  static open(location: string, key: string): ResultCache {
+    let files: Record<string, CachedFile> = {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(location, 'utf8'));
+      if (isCacheDocument(parsed, key)) files = parsed.files;
+    } catch {
+      /* missing, unreadable or not JSON: start empty, the next save rewrites it */
+    }
+    return new ResultCache(location, key, files);
+  }
+
+  /**
+   * The cached findings of a file, when its content and everything its result depended on are unchanged.
+   * `hashOf` gives a project file's current content hash (undefined when it is gone).
+   */
+  lookup(relativePath: string, hash: string, hashOf: (relativePath: string) => string | undefined, projectDigest: () => string): CachedFile['diagnostics'] | undefined {
+    const entry = this.files[relativePath];
+    if (!entry || entry.hash !== hash || !Array.isArray(entry.diagnostics) || typeof entry.deps !== 'object') return undefined;
+    for (const [dep, depHash] of Object.entries(entry.deps)) {
+      const current = dep === ALL_FILES ? projectDigest() : hashOf(dep);
+      if (current !== depHash) return undefined;
+    }
+    return entry.diagnostics;
+  }
+
+  store(relativePath: string, entry: CachedFile): void {
+    this.files[relativePath] = entry;
+    this.dirty = true;
+  }
+
+  /** Drops entries of files that are no longer part of the project, so the cache does not grow forever. */
+  retainOnly(relativePaths: ReadonlySet<string>): void {
+    for (const path of Object.keys(this.files)) {
+      if (!relativePaths.has(path)) {
+        delete this.files[path];
+        this.dirty = true;
+      }
+    }
+  }
+
+  /** Writes the cache atomically (temp file + rename): an interrupted run never leaves half a cache. */
+  save(): void {
+    if (!this.dirty) return;
+    const doc: CacheDocument = { format: 'bg-lint-cache', version: 1, key: this.key, files: this.files };
+    mkdirSync(dirname(this.location), { recursive: true });
+    const temp = `${this.location}.${randomBytes(6).toString('hex')}.tmp`;
+    writeFileSync(temp, JSON.stringify(doc));
+    renameSync(temp, this.location);
+    this.dirty = false;
+  }
+}

@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/linter/lint.js';
+import { tempProject } from '../../helpers/temp-project.js';
+
+const BASE_OK = 'export abstract class JobBase {\n  status!: string;\n  created_at!: Date;\n  started_at!: Date;\n  completed_at!: Date;\n}\n';
+
+function messages(result: Awaited<ReturnType<typeof lint>>): string[] {
+  return result.report.files.flatMap((f) => f.diagnostics.map((d) => `${f.file.split('/').slice(-1)[0]}:${d.span.start.line} ${d.ruleId} ${d.message}`));
+}
+
+describe('--cache', () => {
+  const run = (root: string, extra: Parameters<typeof lint>[0] = {}) =>
+    lint({ cwd: root, paths: ['.'], cache: true, cacheLocation: join(root, '.cache/'), onlyRules: ['BG-001', 'BG-002', 'BG-041'], ...extra });
+
+  it('a warm run with nothing changed takes every file from the cache, with the same findings', async () => {
+    const root = tempProject({
+      'src/models/import-job.ts': 'export interface ImportJob { status: string }\n',
+      'static/js/a.js': 'setInterval(() => pollStatus(), 1000);\n',
+      'src/other.ts': 'export const x = 1;\n',
+    });
+    const cold = await run(root);
+    expect(cold.cachedFiles).toBe(0);
+    const warm = await run(root);
+    expect(warm.cachedFiles).toBe(3);
+    expect(messages(warm)).toEqual(messages(cold));
+    expect(warm.report.files.flatMap((f) => f.diagnostics).every((d) => typeof d.fingerprint === 'string')).toBe(true);
+  });
+
+  it('editing a base class in another file re-checks the model that extends it (eslint/eslint#19869)', async () => {
+    const root = tempProject({
+      'src/models/base.ts': BASE_OK,
+      'src/models/import-job.ts': "import { JobBase } from './base';\nexport class ImportJob extends JobBase {}\n",
+    });
+    expect(messages(await run(root))).toEqual([]);
+    writeFileSync(join(root, 'src/models/base.ts'), BASE_OK.replace('  started_at!: Date;\n', ''));
+    const after = await run(root);
+    expect(messages(after)).toEqual(['import-job.ts:2 BG-002 job model "ImportJob" has no "started_at" field']);
+    // base.ts itself changed; import-job.ts did not, yet it was re-checked.
+    expect(after.cachedFiles).toBe(0);
+  });
+
+  it('editing an imported interval constant re-checks the page that polls with it', async () => {
+    const root = tempProject({
+      'static/js/config.js': 'export const POLL = 4000;\n',
+      'static/js/page.js': "import { POLL } from './config.js';\nsetInterval(() => pollStatus(), POLL);\n",
+      'static/js/unrelated.js': 'export const y = 2;\n',
+    });
+    expect(messages(await run(root))).toEqual([]);
+    writeFileSync(join(root, 'static/js/config.js'), 'export const POLL = 1000;\n');
+    const after = await run(root);
+    expect(messages(after)).toEqual(['page.js:2 BG-041 polling every 1000 ms is too frequent: use 3000–5000 ms']);
+    expect(after.cachedFiles).toBe(1);
+  });
+
+  it('a changed rule configuration starts over', async () => {
+    const root = tempProject({ 'static/js/a.js': 'setInterval(() => pollStatus(), 1000);\n' });
+    await run(root);
+    const changed = await run(root, { ruleOverrides: ['BG-041=warning'] });
+    expect(changed.cachedFiles).toBe(0);
+    expect(changed.counts.warning).toBe(1);
+  });
+
+  it('a corrupt or foreign cache file is ignored and rewritten, never a crash', async () => {
+    const root = tempProject({ 'static/js/a.js': 'setInterval(() => pollStatus(), 1000);\n' });
+    const location = join(root, '.cache/cache.json');
+    await run(root);
+    for (const junk of ['{"format": "bg-lint-cache", "version": 1, "key": "x", "files": {', '[1,2,3]', '\u0000\u0001binary', '{"format":"other"}']) {
+      writeFileSync(location, junk);
+      const result = await run(root);
+      expect(result.counts.info).toBe(1);
+      expect(JSON.parse(readFileSync(location, 'utf8')).format).toBe('bg-lint-cache');
+    }
+  });
+});
