@@ -1,0 +1,72 @@
+/**
+ * What the lifecycle, the worker, the reaper and the HTTP API share inside one runtime. Internal:
+ * apps use the `Runtime` object that `createRuntime` returns.
+ */
+import type { PgBoss, SendOptions } from 'pg-boss';
+import type { QueueName } from '../shared/jobs.js';
+import type { Logger } from './logger.js';
+import type { JobRecord } from './job-record.js';
+import type { JobRepository } from './records.js';
+import type { TaskRegistry } from './registry.js';
+import type { SessionFactory } from './sessions.js';
+import { bossDb, type Store } from './store.js';
+import type { SqlSession } from './sessions.js';
+import type { TaskDefinition } from './task.js';
+
+/** The payload of each pg-boss job: which record, and which try of it this delivery is. */
+export interface Delivery {
+  record_id: string;
+  attempt: number;
+}
+
+export interface Engine {
+  store: Store;
+  boss: PgBoss;
+  repo: JobRepository;
+  registry: TaskRegistry;
+  logger: Logger;
+  /** The app's factory; undefined means the default (a transaction on `store`). */
+  sessions: SessionFactory<unknown> | undefined;
+  heartbeatMs: number;
+  /** This process's lease owner id: `host:pid:nonce`. */
+  owner: string;
+  random: () => number;
+  /** Record ids running in this process: the reaper never takes these back. */
+  localRuns: Map<string, AbortController>;
+  bossQueue(queue: QueueName): string;
+  /** Wakes local workers after an enqueue, so they need not wait for their next poll. */
+  wake(): void;
+}
+
+/** pg-boss options of one try: pg-boss does no retries of its own (the runtime sends each try). */
+export function sendOptions(engine: Engine, def: TaskDefinition<any, any[], unknown> | undefined): SendOptions {
+  const heartbeatSeconds = engine.heartbeatMs / 1000;
+  return {
+    retryLimit: 0,
+    // pg-boss fails an active job past this; the task's own timeout fires first.
+    expireInSeconds: def?.timeoutSeconds ? Math.min(Math.ceil(def.timeoutSeconds) + 60, 86_400) : 86_400,
+    // pg-boss accepts heartbeats of 10 s or more; below that the record's lease alone detects a dead worker.
+    ...(Number.isInteger(heartbeatSeconds) && heartbeatSeconds >= 10 && { heartbeatSeconds }),
+    deleteAfterSeconds: 7 * 86_400,
+  };
+}
+
+/** Sends try number `attempt` of a record as a pg-boss job, inside the caller's transaction. */
+export async function sendAttempt(engine: Engine, tx: SqlSession, record: JobRecord, attempt: number, delayMs: number): Promise<string> {
+  const data: Delivery = { record_id: record.id, attempt };
+  const id = await engine.boss.send(engine.bossQueue(record.queue), data, {
+    ...sendOptions(engine, engine.registry.get(record.task)),
+    ...(delayMs > 0 && { startAfter: delayMs / 1000 }),
+    db: bossDb(tx),
+  });
+  if (!id) throw new Error(`pg-boss did not accept try ${attempt} of job ${record.id}`);
+  return id;
+}
+
+/** Fails any pg-boss job of this record still queued or active, inside the caller's transaction. */
+export async function retireDeliveries(engine: Engine, tx: SqlSession, record: JobRecord, reason: string): Promise<void> {
+  const name = engine.bossQueue(record.queue);
+  const jobs = await engine.boss.findJobs<Delivery>(name, { data: { record_id: record.id }, db: bossDb(tx) });
+  const live = jobs.filter((j) => j.state === 'created' || j.state === 'retry' || j.state === 'active').map((j) => j.id);
+  if (live.length) await engine.boss.fail(name, live, { message: reason }, { db: bossDb(tx) });
+}

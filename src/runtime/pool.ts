@@ -1,0 +1,153 @@
+/**
+ * A worker: fetches pg-boss jobs from the runtime's queues and runs each through the lifecycle
+ * (worker.ts), at most `concurrency` at a time. pg-boss does the dispatch (SKIP LOCKED fetch),
+ * delays (startAfter), expiry and heartbeats; this loop only decides which queue to ask first
+ * (scheduler.ts) and how many jobs fit. Fetching, rather than pg-boss's `work()`, lets the runtime
+ * settle each pg-boss job in the same transaction as its record.
+ */
+import type { QueueName } from '../shared/jobs.js';
+import { QUEUE_NAMES } from '../shared/jobs.js';
+import type { Delivery, Engine } from './engine.js';
+import { ShutdownError, TaskConfigurationError } from './errors.js';
+import { errorFields, logAt } from './logger.js';
+import { startReaper } from './reaper.js';
+import { firstPickCycle, queueOrder } from './scheduler.js';
+import { runAttempt } from './worker.js';
+
+export interface WorkOptions {
+  /** Queues to serve; default all three. */
+  queues?: QueueName[];
+  /** Jobs run at once by this worker; default 4. */
+  concurrency?: number;
+  /** Idle wait between fetches when every queue was empty; default 1000 ms. */
+  pollIntervalMs?: number;
+}
+
+export class WorkerPool {
+  readonly #engine: Engine;
+  readonly #queues: QueueName[];
+  readonly #concurrency: number;
+  readonly #pollMs: number;
+  readonly #running = new Set<Promise<unknown>>();
+  #stopping = false;
+  #wakeUp: (() => void) | undefined;
+  #loop: Promise<void> | undefined;
+  #reaper: { stop(): void; first: Promise<void> } | undefined;
+
+  constructor(engine: Engine, options: WorkOptions = {}) {
+    const queues = options.queues ?? [...QUEUE_NAMES];
+    for (const q of queues) {
+      if (!QUEUE_NAMES.includes(q)) throw new TaskConfigurationError(`Unknown queue "${q}"`, { queue: q });
+    }
+    const concurrency = options.concurrency ?? 4;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new TaskConfigurationError('concurrency must be a positive integer', { concurrency });
+    }
+    this.#engine = engine;
+    this.#queues = QUEUE_NAMES.filter((q) => queues.includes(q));
+    this.#concurrency = concurrency;
+    this.#pollMs = Math.max(options.pollIntervalMs ?? 1000, 50);
+  }
+
+  async start(): Promise<void> {
+    const engine = this.#engine;
+    this.#reaper = startReaper(engine, { allForeign: engine.store.singleConnection });
+    await this.#reaper.first;
+    this.#loop = this.#run();
+    logAt(engine.logger, 'info', 'Worker started', {
+      owner: engine.owner,
+      queues: this.#queues,
+      concurrency: this.#concurrency,
+    });
+  }
+
+  wake(): void {
+    this.#wakeUp?.();
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wakeUp = done;
+    });
+  }
+
+  async #run(): Promise<void> {
+    const engine = this.#engine;
+    const cycle = firstPickCycle(this.#queues);
+    let tick = 0;
+    let failures = 0;
+    while (!this.#stopping) {
+      const free = this.#concurrency - this.#running.size;
+      if (free <= 0) {
+        await Promise.race([...this.#running, this.#sleep(this.#pollMs)]);
+        continue;
+      }
+      let fetched = 0;
+      try {
+        for (const queue of queueOrder(tick++, this.#queues, cycle)) {
+          const name = engine.bossQueue(queue);
+          const jobs = await engine.boss.fetch<Delivery>(name, { batchSize: free });
+          for (const job of jobs) this.#dispatch(name, job.id, job.data);
+          fetched = jobs.length;
+          if (fetched) break;
+          if (this.#stopping) break;
+        }
+        failures = 0;
+      } catch (error) {
+        failures++;
+        logAt(engine.logger, 'warning', 'Fetch failed', { owner: engine.owner, ...errorFields(error) });
+        await this.#sleep(Math.min(this.#pollMs * 2 ** failures, 30_000));
+        continue;
+      }
+      if (!fetched && !this.#stopping) await this.#sleep(this.#pollMs);
+    }
+  }
+
+  #dispatch(queue: string, bossId: string, data: Delivery | null): void {
+    const engine = this.#engine;
+    const run: Promise<unknown> = (async () => {
+      if (!data || typeof data.record_id !== 'string' || !Number.isInteger(data.attempt)) {
+        await engine.boss.fail(queue, bossId, { message: 'Not a bg-lint job payload' });
+        return;
+      }
+      await runAttempt(engine, { recordId: data.record_id, attempt: data.attempt, bossJob: { queue, id: bossId } });
+    })()
+      .catch((error: unknown) => {
+        logAt(engine.logger, 'error', 'Job run crashed', { job_id: data?.record_id, ...errorFields(error) });
+      })
+      .finally(() => {
+        this.#running.delete(run);
+        this.wake();
+      });
+    this.#running.add(run);
+  }
+
+  /**
+   * Stops fetching, lets running jobs finish for `graceMs`, then aborts the rest with a
+   * `ShutdownError`: the lifecycle releases them to pending so another worker runs them.
+   */
+  async stop(graceMs = 30_000): Promise<void> {
+    const engine = this.#engine;
+    this.#stopping = true;
+    this.#reaper?.stop();
+    this.wake();
+    await this.#loop;
+    if (this.#running.size) {
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([Promise.allSettled([...this.#running]), grace]);
+      clearTimeout(timer);
+    }
+    if (this.#running.size) {
+      logAt(engine.logger, 'warning', 'Releasing running jobs on shutdown', { count: this.#running.size });
+      for (const controller of engine.localRuns.values()) controller.abort(new ShutdownError('Worker shutting down'));
+      await Promise.allSettled([...this.#running]);
+    }
+    logAt(engine.logger, 'info', 'Worker stopped', { owner: engine.owner });
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * SQL for the job record table. Every status change names its `from` status in the WHERE clause
+ * (after `assertTransition` checked the pair), and every write by a worker names the lease owner,
+ * so a worker that lost its job cannot overwrite what the new holder wrote. Times are the
+ * database's `now()`, so hosts with different clocks agree.
+ */
+import type { JobWarning } from '../shared/jobs.js';
+import { rowToRecord, type JobRecord, type JobStatus, type QueueName } from './job-record.js';
+import { quoteIdent } from './migrations/index.js';
+import type { SqlSession } from './sessions.js';
+import { assertTransition } from './transitions.js';
+
+export type Executor = Pick<SqlSession, 'query'>;
+
+export interface NewJob {
+  id: string;
+  task: string;
+  queue: QueueName;
+  args: unknown[];
+  triggeredBy: string | null;
+  dedupKey: string | null;
+  maxAttempts: number;
+  delayMs: number;
+}
+
+export interface ListFilter {
+  status?: JobStatus | readonly JobStatus[];
+  task?: string;
+  since?: Date;
+  limit?: number;
+}
+
+const json = (value: unknown) => JSON.stringify(value ?? null);
+
+export class JobRepository {
+  readonly table: string;
+
+  constructor(tableName: string) {
+    this.table = quoteIdent(tableName);
+  }
+
+  /** Inserts a pending job; null when an active job already holds its dedup key. */
+  async insert(ex: Executor, job: NewJob): Promise<JobRecord | null> {
+    const { rows } = await ex.query(
+      `INSERT INTO ${this.table}
+         (id, task, queue, status, args, triggered_by, dedup_key, attempts, max_attempts, run_after)
+       VALUES ($1, $2, $3, 'pending', $4::jsonb, $5, $6, 0, $7, now() + $8 * interval '1 millisecond')
+       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING
+       RETURNING *`,
+      [job.id, job.task, job.queue, json(job.args), job.triggeredBy, job.dedupKey, job.maxAttempts, job.delayMs],
+    );
+    return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  async findActiveByDedupKey(ex: Executor, dedupKey: string): Promise<JobRecord | null> {
+    const { rows } = await ex.query(
+      `SELECT * FROM ${this.table} WHERE dedup_key = $1 AND status IN ('pending', 'running') LIMIT 1`,
+      [dedupKey],
+    );
+    return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  async get(ex: Executor, id: string): Promise<JobRecord | null> {
+    const { rows } = await ex.query(`SELECT * FROM ${this.table} WHERE id = $1`, [id]);
+    return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  async list(ex: Executor, filter: ListFilter = {}): Promise<JobRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status !== undefined) {
+      params.push(typeof filter.status === 'string' ? [filter.status] : [...filter.status]);
+      where.push(`status = ANY($${params.length}::text[])`);
+    }
+    if (filter.task !== undefined) {
+      params.push(filter.task);
+      where.push(`task = $${params.length}`);
+    }
+    if (filter.since !== undefined) {
+      params.push(filter.since.toISOString());
+      where.push(`created_at >= $${params.length}::timestamptz`);
+    }
+    params.push(Math.min(Math.max(filter.limit ?? 100, 1), 1000));
+    const { rows } = await ex.query(
+      `SELECT * FROM ${this.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY created_at DESC, id LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(rowToRecord);
+  }
+
+  /** pending → running for the expected try; null when the delivery is stale (already claimed, cancelled, gone). */
+  async claim(ex: Executor, id: string, previousAttempts: number, owner: string, leaseMs: number): Promise<JobRecord | null> {
+    assertTransition('pending', 'running', id);
+    const { rows } = await ex.query(
+      `UPDATE ${this.table}
+          SET status = 'running', attempts = attempts + 1, started_at = now(), completed_at = NULL,
+              lease_owner = $3, lease_expires_at = now() + $4 * interval '1 millisecond',
+              warnings = '[]'::jsonb, updated_at = now()
+        WHERE id = $1 AND status = 'pending' AND attempts = $2
+        RETURNING *`,
+      [id, previousAttempts, owner, leaseMs],
+    );
+    return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  /** Extends the lease; false when the worker no longer holds the job. */
+  async renewLease(ex: Executor, id: string, owner: string, leaseMs: number): Promise<boolean> {
+    const { rows } = await ex.query(
+      `UPDATE ${this.table} SET lease_expires_at = now() + $3 * interval '1 millisecond', updated_at = now()
+        WHERE id = $1 AND status = 'running' AND lease_owner = $2 RETURNING id`,
+      [id, owner, leaseMs],
+    );
+    return rows.length > 0;
+  }
+
+  async setProgress(ex: Executor, id: string, owner: string, progress: Record<string, unknown>): Promise<void> {
+    await ex.query(
+      `UPDATE ${this.table} SET progress = $3::jsonb, updated_at = now()
+        WHERE id = $1 AND status = 'running' AND lease_owner = $2`,
+      [id, owner, json(progress)],
+    );
+  }
+
+  /** running → completed | completed_with_warnings. */
+  async complete(
+    ex: Executor,
+    id: string,
+    owner: string,
+    outcome: { result: unknown; warnings: JobWarning[]; progress: Record<string, unknown> | null },
+  ): Promise<JobRecord | null> {
+    const to: JobStatus = outcome.warnings.length ? 'completed_with_warnings' : 'completed';
+    assertTransition('running', to, id);
+    const { rows } = await ex.query(
+      `UPDATE ${this.table}
+          SET status = $3, result = $4::jsonb, warnings = $5::jsonb, progress = COALESCE($6::jsonb, progress),
+              error_message = NULL, completed_at = now(), lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'running' AND lease_owner = $2
+        RETURNING *`,
+      [id, owner, to, json(outcome.result), json(outcome.warnings), outcome.progress ? json(outcome.progress) : null],
+    );
+    return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  /** running → failed (owner given) or pending → failed (cancel, owner null). */
+  async fail(
+    ex: Executor,
+    id: string,
+    from: 'running' | 'pending',
+    owner: string | null,
+    errorMessage: string,
+    extra: { warnings?: JobWarning[]; progress?: Record<string, unknown> | null } = {},
+  ): Promise<JobRecord | null> {
+    assertTransition(from, 'failed', id);
+    const { rows } = await ex.query(
+      `UPDATE ${this.table}
+          SET status = 'failed', error_message = $4, completed_at = now(),
+              warnings = COALESCE($5::jsonb, warnings), progress = COALESCE($6::jsonb, progress),
+              lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+        WHERE id = $1 AND status = $2 AND lease_owner IS NOT DISTINCT FROM $3
+        RETURNING *`,
+      [id, from, owner, errorMessage, extra.warnings ? json(extra.warnings) : null, extra.progress ? json(extra.progress) : null],
+    );
+    return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  /**
+   * running → pending: a retry after `delayMs` (the try counts), or a release on shutdown
+   * (`release`: the try is given back, it did not fail).
+   */
+  async retry(
+    ex: Executor,
+    id: string,
+    owner: string,
+    delayMs: number,
+    errorMessage: string | null,
+    release = false,
+  ): Promise<JobRecord | null> {
+    assertTransition('running', 'pending', id);
+    const { rows } = await ex.query(
+      `UPDATE ${this.table}
+          SET status = 'pending', run_after = now() + $3 * interval '1 millisecond',
+              error_message = COALESCE($4, error_message), attempts = attempts - $5::int,
+              lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'running' AND lease_owner = $2
+        RETURNING *`,
+      [id, owner, delayMs, errorMessage, release ? 1 : 0],
+    );
+    return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  /**
+   * Running jobs whose holder stopped heartbeating (or, with `allForeign`, every running job),
+   * except `skipIds` (this process's own runs), locked for this transaction.
+   */
+  async expiredLeases(ex: Executor, skipIds: string[], allForeign: boolean, limit = 50): Promise<JobRecord[]> {
+    const { rows } = await ex.query(
+      `SELECT * FROM ${this.table}
+        WHERE status = 'running'
+          AND ($3::boolean OR lease_expires_at IS NULL OR lease_expires_at < now())
+          AND NOT (id = ANY($1::uuid[]))
+        ORDER BY lease_expires_at NULLS FIRST
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED`,
+      [skipIds, limit, allForeign],
+    );
+    return rows.map(rowToRecord);
+  }
+
+  async delete(ex: Executor, id: string, status: JobStatus): Promise<boolean> {
+    const { rows } = await ex.query(`DELETE FROM ${this.table} WHERE id = $1 AND status = $2 RETURNING id`, [id, status]);
+    return rows.length > 0;
+  }
+}

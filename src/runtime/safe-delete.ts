@@ -1,0 +1,53 @@
+/**
+ * The safe-delete pattern (seed 000, BG-023): a DELETE must carry `X-RESOURCE-NAME` equal to the
+ * resource's name, so a wrong id or a stray request cannot delete the wrong thing. Missing header:
+ * 400; a different name: 409; a resource that is busy (a running job): 409. The runtime's
+ * `DELETE /jobs/:id` uses it (a job's name is its id), and apps use it for their own resources.
+ */
+import { BadRequestError, ConflictError, NotFoundError } from './errors.js';
+import { errorResponse, jsonResponse } from './responses.js';
+
+export const RESOURCE_NAME_HEADER = 'X-RESOURCE-NAME';
+
+/** Throws 400 when the header is missing, 409 when it names another resource. */
+export function checkResourceName(headers: Headers, expectedName: string): void {
+  const provided = headers.get(RESOURCE_NAME_HEADER);
+  if (provided === null || provided.trim() === '') {
+    throw new BadRequestError(`Missing ${RESOURCE_NAME_HEADER} header: send the name of the resource to delete`, {
+      header: RESOURCE_NAME_HEADER,
+    });
+  }
+  if (provided.trim() !== expectedName) {
+    throw new ConflictError(`${RESOURCE_NAME_HEADER} does not match the resource's name`, {
+      header: RESOURCE_NAME_HEADER,
+      expected: expectedName,
+    });
+  }
+}
+
+export interface SafeDeleteOptions<T> {
+  /** Loads the resource; null → 404. */
+  find(): Promise<T | null>;
+  /** The name the header must repeat. */
+  name(resource: T): string;
+  /** A reason the resource cannot be deleted now (→ 409), or null. */
+  busy?(resource: T): string | null;
+  /** Deletes it; what it returns (if anything) is sent as the 200 body's `resource`. */
+  remove(resource: T): Promise<unknown>;
+}
+
+/** Runs the whole pattern and answers with a Response (200 `{ deleted: true, name }` or an error). */
+export async function safeDelete<T>(request: Request, options: SafeDeleteOptions<T>): Promise<Response> {
+  try {
+    const resource = await options.find();
+    if (resource === null) throw new NotFoundError('Resource not found');
+    const name = options.name(resource);
+    checkResourceName(request.headers, name);
+    const busy = options.busy?.(resource);
+    if (busy) throw new ConflictError(busy, { name });
+    const removed = await options.remove(resource);
+    return jsonResponse(200, { deleted: true, name, ...(removed !== undefined && { resource: removed }) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CircuitBreakerOpenError,
+  DEFAULT_MAX_DELAY_SECONDS,
+  JITTER,
+  ModelValidationError,
+  RETRY_POLICIES,
+  TaskConfigurationError,
+  TaskNotFoundError,
+  TaskTimeoutError,
+  TaskValidationError,
+  isRetriable,
+  resolveRetryPolicy,
+  retryDelay,
+  type RetryPolicy,
+} from '../../src/runtime/index.js';
+
+const policyArb: fc.Arbitrary<RetryPolicy> = fc.record({
+  maxRetries: fc.integer({ min: 0, max: 10 }),
+  initialDelaySeconds: fc.double({ min: 0, max: 600, noNaN: true }),
+  backoff: fc.constantFrom('exponential' as const, 'fixed' as const),
+});
+const unit = fc.double({ min: 0, max: 1, noNaN: true });
+
+describe('retry policies', () => {
+  it('has the five named policies of seed 002', () => {
+    expect(RETRY_POLICIES).toMatchObject({
+      standard: { maxRetries: 3, initialDelaySeconds: 60 },
+      aggressive: { maxRetries: 5, initialDelaySeconds: 30 },
+      high_priority: { maxRetries: 3, initialDelaySeconds: 120 },
+      long_running: { maxRetries: 2, initialDelaySeconds: 300 },
+      no_retry: { maxRetries: 0 },
+    });
+  });
+
+  it('accepts the object form and rejects nonsense as a configuration error', () => {
+    expect(resolveRetryPolicy({ maxRetries: 1, initialDelaySeconds: 5, backoff: 'fixed' })).toEqual({
+      maxRetries: 1,
+      initialDelaySeconds: 5,
+      backoff: 'fixed',
+    });
+    expect(resolveRetryPolicy('aggressive')).toBe(RETRY_POLICIES.aggressive);
+    expect(() => resolveRetryPolicy({ maxRetries: -1, initialDelaySeconds: 5, backoff: 'fixed' })).toThrow(TaskConfigurationError);
+    expect(() => resolveRetryPolicy('sometimes' as never)).toThrow(TaskConfigurationError);
+  });
+});
+
+describe('retryDelay', () => {
+  it('stays within [base, base × (1 + JITTER)] and under the cap', () => {
+    fc.assert(
+      fc.property(policyArb, fc.integer({ min: 1, max: 40 }), unit, (policy, attempt, r) => {
+        const growth = policy.backoff === 'exponential' ? 2 ** (attempt - 1) : 1;
+        const base = policy.initialDelaySeconds * growth;
+        const cap = DEFAULT_MAX_DELAY_SECONDS * 1000;
+        const delay = retryDelay(policy, attempt, () => r);
+        expect(delay).toBeGreaterThanOrEqual(Math.min(Math.round(base * 1000), cap) - 1);
+        expect(delay).toBeLessThanOrEqual(Math.min(base * (1 + JITTER) * 1000, cap) + 1);
+      }),
+    );
+  });
+
+  it('grows with each retry under exponential backoff, whatever the jitter draws', () => {
+    fc.assert(
+      fc.property(policyArb, fc.integer({ min: 1, max: 30 }), unit, unit, (policy, attempt, r1, r2) => {
+        const p = { ...policy, backoff: 'exponential' as const };
+        expect(retryDelay(p, attempt + 1, () => r2)).toBeGreaterThanOrEqual(retryDelay(p, attempt, () => r1));
+      }),
+    );
+  });
+
+  it('spreads delays over the jitter range', () => {
+    const policy = { maxRetries: 3, initialDelaySeconds: 10, backoff: 'fixed' as const };
+    expect(retryDelay(policy, 1, () => 0)).toBe(10_000);
+    expect(retryDelay(policy, 1, () => 1)).toBe(15_000);
+    fc.assert(
+      fc.property(unit, (r) => {
+        const d = retryDelay(policy, 3, () => r);
+        expect(d).toBeGreaterThanOrEqual(10_000);
+        expect(d).toBeLessThanOrEqual(15_000);
+      }),
+    );
+  });
+
+  it('is zero for a zero initial delay and respects maxDelaySeconds', () => {
+    expect(retryDelay(RETRY_POLICIES.no_retry, 1, () => 0.7)).toBe(0);
+    expect(retryDelay({ maxRetries: 9, initialDelaySeconds: 60, backoff: 'exponential', maxDelaySeconds: 90 }, 5, () => 1)).toBe(90_000);
+  });
+});
+
+describe('error classification', () => {
+  it.each([
+    ['TaskValidationError', new TaskValidationError('x'), false],
+    ['TaskNotFoundError', new TaskNotFoundError('x'), false],
+    ['TaskConfigurationError', new TaskConfigurationError('x'), false],
+    ['ModelValidationError', new ModelValidationError('x'), false],
+    ['unique violation (23505)', Object.assign(new Error('dup'), { code: '23505' }), false],
+    ['foreign key violation (23503)', Object.assign(new Error('fk'), { code: '23503' }), false],
+    ['not null violation (23502)', Object.assign(new Error('nn'), { code: '23502' }), false],
+    ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), true],
+    ['admin shutdown (57P01)', Object.assign(new Error('terminating'), { code: '57P01' }), true],
+    ['serialization failure (40001)', Object.assign(new Error('retry'), { code: '40001' }), true],
+    ['TaskTimeoutError', new TaskTimeoutError('slow'), true],
+    ['CircuitBreakerOpenError', new CircuitBreakerOpenError('open'), true],
+    ['unknown Error', new Error('boom'), true],
+    ['a thrown string', 'boom', true],
+  ])('%s → retriable: %s', (_name, error, retriable) => {
+    expect(isRetriable(error)).toBe(retriable);
+  });
+});
