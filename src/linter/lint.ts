@@ -7,6 +7,7 @@ import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type Baseline
 import { cacheKey } from './engine/cache-key.js';
 import { checkFiles } from './engine/check-files.js';
 import { discoverFiles } from './engine/discover.js';
+import { runFixPasses, type FixMode, type FixOutcome } from './engine/fix-loop.js';
 import { gitFiles } from './engine/git-files.js';
 import { lintFiles } from './engine/lint-files.js';
 import { checkInParallel, workerCount } from './engine/parallel.js';
@@ -44,6 +45,8 @@ export interface LintOptions {
   changed?: string;
   /** Worker threads: a number, or undefined to decide by the number of files (1 = this thread only). */
   concurrency?: number;
+  /** --fix (`write`: apply safe fixes in place, re-lint) or --fix-dry-run (`dry-run`: compute them, write nothing). */
+  fix?: FixMode;
 }
 
 export interface BaselineSummary {
@@ -65,6 +68,8 @@ export interface LintResult {
   /** Files whose results came from the cache. */
   cachedFiles: number;
   baseline?: BaselineSummary;
+  /** What --fix / --fix-dry-run changed (or would change). */
+  fixes?: FixOutcome;
 }
 
 function cacheFile(root: string, location: string | undefined, cwd: string): string {
@@ -104,7 +109,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       )
     : undefined;
   const selection = { resolve: resolveOptions, ruleIds: rules.map((r) => r.id) };
-  const output = await lintFiles({
+  const runEngine = () => lintFiles({
     root: config.root,
     subjects: config.subjects,
     rules,
@@ -116,6 +121,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       return workers > 1 ? checkInParallel(input, selection, workers) : checkFiles(input);
     },
   });
+  let output = await runEngine();
+  let fixes: FixOutcome | undefined;
+  if (options.fix) {
+    // --quiet fixes errors only: what it reports.
+    ({ output, outcome: fixes } = await runFixPasses(output, runEngine, options.fix, (d) => !options.quiet || d.severity === 'error'));
+  }
   let lintedFiles = output.files;
   let baseline: BaselineSummary | undefined;
   if (options.updateBaseline !== undefined) {
@@ -148,6 +159,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     typeCheckersCreated: output.typeCheckersCreated,
     cachedFiles: output.cachedFiles,
     ...(baseline ? { baseline } : {}),
+    ...(fixes ? { fixes } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { exitCodeFor, lint } from '../lint.js';
+import { printFixOutcome } from './fix-output.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 
 export interface LintCommandOptions {
@@ -13,6 +14,10 @@ export interface LintCommandOptions {
   outputFile?: string;
   maxWarnings?: number;
   quiet?: boolean;
+  /** --fix: apply safe fixes in place. */
+  fix?: boolean;
+  /** --fix-dry-run: print the fixes as a unified diff, write nothing (the report goes to -o only). */
+  fixDryRun?: boolean;
   cache?: boolean;
   cacheLocation?: string;
   baseline?: string;
@@ -43,6 +48,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     staged: Boolean(options.staged),
     ...(options.changed !== undefined ? { changed: options.changed === true ? 'HEAD' : options.changed } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.fixDryRun ? { fix: 'dry-run' as const } : options.fix ? { fix: 'write' as const } : {}),
   });
   if (result.missingPaths.length > 0) {
     io.stderr(result.missingPaths.map((p) => `bg-lint: no such file, folder or matching glob: ${p}\n`).join(''));
@@ -60,13 +66,14 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
           : '\n'),
     );
   }
+  if (result.fixes) printFixOutcome(result.fixes, io);
   const color = !options.outputFile && io.isTTY && !io.env.NO_COLOR && options.format === 'stylish';
   const text = formatters[options.format](result.report, { color });
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text.endsWith('\n') || text === '' ? text : text + '\n');
-  } else if (text !== '') {
+  } else if (text !== '' && !options.fixDryRun) {
     io.stdout(text.endsWith('\n') ? text : text + '\n');
   }
   return exitCodeFor(result.counts, options.maxWarnings);

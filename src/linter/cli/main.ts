@@ -58,6 +58,8 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n', nonNegativeInteger)
     .option('--quiet', 'report errors only')
+    .option('--fix', 'apply safe fixes in place (atomically; a fix that breaks the syntax is refused), then report what is left')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff on stdout, write nothing (the report goes to -o only)')
     .option('--cache', 'reuse results of files whose content, config, tool version and read files are unchanged')
     .option('--cache-location <path>', 'cache file or folder (default: node_modules/.cache/bg-lint/)')
     .option('--baseline <file>', 'report only findings that are not in this baseline file')

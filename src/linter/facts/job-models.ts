@@ -238,7 +238,7 @@ function isCamel(fields: Map<string, JobModelField>): boolean {
 function implementedInterfaceNames(project: ProjectFacts): Set<string> {
   return project.memo('job-models:implemented', () => {
     const out = new Set<string>();
-    for (const f of project.lintedFiles()) {
+    for (const f of project.filesContaining(['implements'])) {
       for (const c of f.index.classes) {
         for (const h of c.heritageClauses ?? []) {
           if (h.token !== ts.SyntaxKind.ImplementsKeyword) continue;

@@ -65,6 +65,33 @@ export class ProjectFacts {
     });
   }
 
+  /**
+   * The project's files whose text contains one of the needles, parsed: a project-wide scan that
+   * parses only the few files that can matter (a registry, an `implements`), not the whole project.
+   */
+  filesContaining(needles: readonly string[]): readonly FileFacts[] {
+    this.record(ALL_FILES);
+    return this.memo(`project:containing:${needles.join('\0')}`, () => {
+      const out: FileFacts[] = [];
+      for (const path of this.projectPaths) {
+        const parsed = this.files.get(path);
+        let text: string | undefined = parsed?.text;
+        if (parsed === undefined) {
+          try {
+            text = readFileSync(path, 'utf8');
+          } catch {
+            text = undefined;
+          }
+        }
+        if (text !== undefined && needles.some((n) => text!.includes(n))) {
+          const f = this.load(path);
+          if (f) out.push(f);
+        }
+      }
+      return out;
+    });
+  }
+
   /** The files checked in this run. */
   checkedFiles(): readonly FileFacts[] {
     return this.targets;

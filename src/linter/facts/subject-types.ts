@@ -43,6 +43,19 @@ export interface FieldWrite {
   target?: ts.Expression;
   /** The call a write goes through: `repo.update(id, {…})`, `trx.update(t).set({…})`, `session.save(job)`. */
   call?: ts.CallExpression;
+  /**
+   * The root receiver of `call`'s chain, the thing the write goes through: `trx` in
+   * `trx.update(t).set({…}).where(…)`, `manager` in `manager.getRepository(Job).update(…)`,
+   * `this.jobRepo` in `this.jobRepo.update(…)`, `prisma.importJob` in `prisma.importJob.update(…)`.
+   * Set with `call`. (record-writes.ts makes `call` the OUTERMOST call of the chain.)
+   */
+  receiver?: ts.Expression;
+  /**
+   * Set when the value names a member of a status enum / status `as const` object
+   * (`ImportJobStatus.Processing`): the member's declaration. Its value is judged there, once, by
+   * that member's own `enum-member` FieldWrite, not at each use.
+   */
+  member?: ts.Node;
 }
 
 /** A route registration (rules.md "route handler"). */
@@ -58,6 +71,12 @@ export interface RouteHandler {
   handler?: ts.FunctionLikeDeclaration;
   /** The handler's name when it has one (function name, method name). */
   handlerName?: string;
+  /**
+   * The file `handler` is declared in, when it is not `file`: `router.post('/x', importsController.create)`
+   * with the controller imported from another module. Checks that report inside handler bodies read
+   * `routeHandlersDeclaredIn(project, file)` (routes.ts) so each body is checked in its own file.
+   */
+  handlerFile?: FileFacts;
 }
 
 export type TaskFunctionKind =

@@ -19,6 +19,12 @@ export interface SubjectSettings {
     tag: string;
     /** The status field's name. */
     statusField: string;
+    /**
+     * The lifecycle fields of a job record whose writes are facts (record-writes.ts): a write of
+     * one of them to a value of unknown type, in a task file, is taken as a job record write. The
+     * status field is always one.
+     */
+    recordFields: string[];
   };
   statusType: {
     /** Names of status enums / `as const` objects: exact names or `*` globs. */
@@ -34,6 +40,11 @@ export interface SubjectSettings {
     backgroundAdders: string[];
     /** The bundled runtime's task factories: tasks defined through them are compliant by construction. */
     runtimeFactories: string[];
+    /**
+     * Types of the runtime's task context: a function whose first parameter has one of them is a
+     * runtime task body (`export async function run(ctx: TaskContext, id)` passed to `rt.dbTask`).
+     */
+    runtimeContextTypes: string[];
   };
   routeHandler: {
     /** HTTP method names registered as `app.get(path, handler)`. */
@@ -71,6 +82,7 @@ export const subjectsSchema: JsonSchema = section({
     tableFactories: stringList,
     tag: { type: 'string', minLength: 1 },
     statusField: { type: 'string', minLength: 1 },
+    recordFields: stringList,
   }),
   statusType: section({ names: stringList }),
   taskFunction: section({
@@ -79,6 +91,7 @@ export const subjectsSchema: JsonSchema = section({
     processorDecorators: stringList,
     backgroundAdders: stringList,
     runtimeFactories: stringList,
+    runtimeContextTypes: stringList,
   }),
   routeHandler: section({
     methods: stringList,

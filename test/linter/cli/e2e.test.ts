@@ -15,6 +15,9 @@ const CLEAN_MODEL = `export interface ImportJob {
   error_message: string | null;
   triggered_by: string;
 }
+
+/** The monitoring registry (BG-022). */
+export const TASK_MODELS: Record<string, ImportJob> = {};
 `;
 
 describe('bg-lint binary: exit codes', () => {
@@ -114,6 +117,7 @@ describe('bg-lint binary: output formats on the example app', () => {
     const page = results.find((r) => r.filePath === join(EXAMPLE, 'static/js/import-page.js'))!;
     expect(page.messages).toEqual([
       expect.objectContaining({ ruleId: 'BG-041', severity: 1, bgSeverity: 'info', line: 9, column: 62, message: 'polling every 1000 ms is too frequent: use 3000–5000 ms' }),
+      expect.objectContaining({ ruleId: 'BG-040', severity: 1, bgSeverity: 'info', line: 23, column: 25 }),
     ]);
     expect(results.some((r) => r.messages.length === 0)).toBe(true);
   });

@@ -1,0 +1,230 @@
+import { ts } from 'ts-morph';
+import { defineCheck, type CheckContext } from './check.js';
+import { calleeOf, type Callee } from '../facts/callee.js';
+import { matchesAnyCallPattern } from '../facts/call-patterns.js';
+import type { FileFacts } from '../facts/file-facts.js';
+import { unwrap } from '../facts/fold.js';
+import { walkScope } from '../facts/handler-scope.js';
+import { routeLabel } from '../facts/route-labels.js';
+import { routeHandlersDeclaredIn } from '../facts/routes.js';
+import type { RouteHandler } from '../facts/subject-types.js';
+import { resolveIdentifier } from '../facts/symbols.js';
+
+interface Options {
+  /** Calls that block the event loop: `child_process.execSync`, `Atomics.wait`. */
+  blockingCalls: string[];
+  /** Functions that sleep when awaited; a function whose body returns one of these (or a `new Promise` around `setTimeout`) sleeps too. */
+  sleepFunctions: string[];
+  /** Calls that wait for a queued job's result. */
+  waitCalls: string[];
+  /** Name prefixes of long-running work (`importCsv`, `runScanAll`, `execute_import`); the bare prefix is not. */
+  longRunningPrefixes: string[];
+  /** Calls whose function arguments are deferred work (not walked). */
+  dispatchers: string[];
+}
+
+type Ctx = CheckContext<Options>;
+const MAX_TEXT = 40;
+const MAX_WRAPPER_DEPTH = 3;
+
+function shortText(node: ts.Node, file: FileFacts): string {
+  const text = node.getText(file.sourceFile).replace(/\s+/g, ' ');
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** `sh()` or `sh() (child_process.execSync)` when it was renamed on import. */
+function calledAs(callee: Callee): string {
+  const written = `${callee.text}()`;
+  if (callee.text === callee.name || callee.text.endsWith(`.${callee.name}`)) return written;
+  return `${written} (${callee.module ? `${callee.module}.` : ''}${callee.name})`;
+}
+
+/** `new Promise(r => setTimeout(r, ms))`: a promise whose executor calls `setTimeout`. */
+function isPromiseAroundTimer(e: ts.Expression): boolean {
+  if (!ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'Promise') return false;
+  const executor = e.arguments?.[0];
+  if (!executor) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) {
+      const c = unwrap(n.expression);
+      const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : undefined;
+      if (name === 'setTimeout') found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(executor);
+  return found;
+}
+
+/** Does awaiting `expr` sleep? A sleep call, a promise around `setTimeout`, or a function that returns one. */
+function isSleep(ctx: Ctx, file: FileFacts, expr: ts.Expression, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (isPromiseAroundTimer(e)) return true;
+  if (!ts.isCallExpression(e)) return false;
+  const callee = calleeOf(ctx.project, file, e);
+  if (callee && matchesAnyCallPattern(callee, ctx.options.sleepFunctions)) return true;
+  return depth < MAX_WRAPPER_DEPTH && wrapsSleep(ctx, file, e, depth + 1);
+}
+
+/** Is `name` bound by an import of this file? (Checked on the syntax, without loading the module.) */
+function isImported(file: FileFacts, name: string): boolean {
+  return file.index.imports.some((d) => {
+    const clause = d.importClause;
+    if (!clause) return false;
+    if (clause.name?.text === name) return true;
+    const b = clause.namedBindings;
+    if (!b) return false;
+    return ts.isNamespaceImport(b) ? b.name.text === name : b.elements.some((el) => el.name.text === name);
+  });
+}
+
+/**
+ * `const wait = (ms) => new Promise(r => setTimeout(r, ms))`: a local helper that returns a sleep.
+ * Only helpers of the same file (rules.md: "a local helper"), so judging an `await` never parses
+ * another module.
+ */
+function wrapsSleep(ctx: Ctx, file: FileFacts, call: ts.CallExpression, depth: number): boolean {
+  const e = unwrap(call.expression);
+  if (!ts.isIdentifier(e) || isImported(file, e.text)) return false;
+  const resolved = resolveIdentifier(ctx.project, file, e);
+  if (resolved?.kind !== 'declaration' || resolved.file !== file) return false;
+  let fn: ts.Node | undefined = resolved.node;
+  if (ts.isVariableDeclaration(fn)) fn = fn.initializer && unwrap(fn.initializer);
+  if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return false;
+  if (!ts.isBlock(fn.body)) return isSleep(ctx, resolved.file, fn.body, depth);
+  return fn.body.statements.some((s) => {
+    if (ts.isReturnStatement(s) && s.expression) return isSleep(ctx, resolved.file, s.expression, depth);
+    // A helper that awaits a sleep among other work is walked itself and reported there, at the sleep.
+    return false;
+  });
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
+/** The `await` or `return` (in the walked function itself, not a nested callback) whose value `call` is (through parentheses), if any. */
+function awaitedOrReturned(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): 'await' | 'return' | undefined {
+  let n: ts.Node = call;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isAwaitExpression(p)) return 'await';
+  if (ts.isReturnStatement(p)) return enclosingFunction(p) === fn ? 'return' : undefined;
+  // `async () => importCsv(file)`: a concise body is returned — by the handler or a helper it calls.
+  if (ts.isArrowFunction(p) && p.body === n && p === fn) return 'return';
+  return undefined;
+}
+
+function isLongRunningName(name: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((p) => name.length > p.length && name.startsWith(p) && /[A-Z0-9_]/.test(name[p.length]!));
+}
+
+/** Anything in the file that would be reported if it ran in a handler: a superset of the findings. */
+function mayBlock(ctx: Ctx): boolean {
+  const file = ctx.file;
+  if (!mentionsBlockingNames(ctx)) return false;
+  for (const call of file.index.calls) {
+    const callee = calleeOf(ctx.project, file, call);
+    if (callee && (matchesAnyCallPattern(callee, ctx.options.blockingCalls) || matchesAnyCallPattern(callee, ctx.options.waitCalls) ||
+        isLongRunningName(callee.name, ctx.options.longRunningPrefixes))) return true;
+    if (isAwaited(call) && isSleep(ctx, file, call)) return true;
+  }
+  return file.index.news.some((n) => isAwaited(n) && isPromiseAroundTimer(n));
+}
+
+const namePatterns = new Map<string, RegExp | undefined>();
+
+/**
+ * A text prefilter: the names a finding needs (`execSync`, `sleep`, `setTimeout`, `importCsv(`, …)
+ * appear in the file. Aliases are caught by their import's text.
+ * Undefined (no prefilter) when a pattern has a `*`.
+ */
+function mentionsBlockingNames(ctx: Ctx): boolean {
+  const o = ctx.options;
+  const key = JSON.stringify([o.blockingCalls, o.waitCalls, o.sleepFunctions, o.longRunningPrefixes]);
+  if (!namePatterns.has(key)) {
+    const patterns = [...o.blockingCalls, ...o.waitCalls, ...o.sleepFunctions];
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const names = [...patterns.map((p) => p.slice(p.lastIndexOf('.') + 1)), 'setTimeout'].map(escape);
+    const prefixes = o.longRunningPrefixes.map(escape);
+    namePatterns.set(
+      key,
+      patterns.some((p) => p.includes('*')) ? undefined : new RegExp(`\\b(?:${names.join('|')})\\b|\\b(?:${prefixes.join('|')})[A-Z0-9_]\\w*\\s*\\(`),
+    );
+  }
+  const re = namePatterns.get(key);
+  // The raw text: a superset (a name in a comment only costs the precise pass), and no blanking pass.
+  return re === undefined || re.test(ctx.file.text);
+}
+
+function isAwaited(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return ts.isAwaitExpression(n.parent);
+}
+
+function checkRoute(ctx: Ctx, route: RouteHandler, reported: Set<ts.Node>): void {
+  const handler = route.handler!;
+  const file = ctx.file;
+  const label = routeLabel(route);
+  const report = (node: ts.Node, what: string, via: string | undefined) => {
+    if (reported.has(node)) return;
+    reported.add(node);
+    ctx.report(node, `${what} ${via ? `in "${via}", called by the handler of ${label}` : `in the handler of ${label}`}`);
+  };
+  walkScope(ctx.project, file, handler, ctx.options.dispatchers, (node, via, fn) => {
+    if (ts.isAwaitExpression(node)) {
+      if (isSleep(ctx, file, node.expression)) report(node, `await ${shortText(unwrap(node.expression), file)} holds the request open`, via);
+      return;
+    }
+    if (!ts.isCallExpression(node)) return;
+    const callee = calleeOf(ctx.project, file, node);
+    if (!callee) return;
+    if (matchesAnyCallPattern(callee, ctx.options.blockingCalls)) {
+      report(node, `${calledAs(callee)} blocks the event loop`, via);
+    } else if (matchesAnyCallPattern(callee, ctx.options.waitCalls)) {
+      report(node, `${calledAs(callee)} waits for a queued job's result`, via);
+    } else if (isLongRunningName(callee.name, ctx.options.longRunningPrefixes)) {
+      const how = awaitedOrReturned(node, fn);
+      if (how) {
+        report(node, `${how === 'await' ? 'awaiting' : 'returning'} ${callee.text}() runs long-running work instead of dispatching it`, via);
+      }
+    }
+  });
+}
+
+/** BG-021: no blocking work in route handlers or the same-file functions they call. */
+export default defineCheck<Options>({
+  meta: {
+    name: 'blocking-handler',
+    description: 'Route handlers (and the same-file functions they call) do not block: no sync child processes, sleeps, waits on job results, or long-running work done inline.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        blockingCalls: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Calls that block the event loop (`module.name`, `name`, or `*` patterns).' },
+        sleepFunctions: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Functions that sleep when awaited.' },
+        waitCalls: { type: 'array', items: { type: 'string', minLength: 1 }, description: "Calls that wait for a queued job's result." },
+        longRunningPrefixes: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Name prefixes of long-running work; the name must go on with another word.' },
+        dispatchers: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Calls that defer the function they are given (its body is not the handler’s).' },
+      },
+    },
+    defaults: {
+      blockingCalls: ['child_process.execSync', 'child_process.execFileSync', 'child_process.spawnSync', 'Atomics.wait'],
+      sleepFunctions: ['sleep', 'delay', 'timers/promises.setTimeout'],
+      waitCalls: ['waitUntilFinished', 'scheduleAndWait'],
+      longRunningPrefixes: ['import', 'export', 'runScan', 'execute'],
+      dispatchers: ['enqueue', '*queue.add', 'backgroundTasks.add', 'addTask', 'boss.send', 'setImmediate', 'setTimeout', 'process.nextTick', 'queueMicrotask'],
+    },
+    needsTypes: false,
+  },
+  check(ctx) {
+    // Most files hold nothing that could block: they never look for the routes that use them.
+    if (!mayBlock(ctx)) return;
+    const reported = new Set<ts.Node>();
+    for (const route of routeHandlersDeclaredIn(ctx.project, ctx.file)) checkRoute(ctx, route, reported);
+  },
+});

@@ -1,0 +1,51 @@
+import { defineCheck } from './check.js';
+import { normalizeFieldName } from '../facts/names.js';
+import { mentions, sessionText, sessionWordOf, type SessionVocabulary } from '../facts/sessions.js';
+import { jobTaskFlowsOf, type FlowVocabulary } from '../facts/task-flow.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, pick, sessionDefaults, sessionSchema, type FieldNames } from '../facts/task-vocabulary.js';
+
+type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedField' | 'errorField'>;
+
+/**
+ * BG-034 (seed 001, "Error Session Reuse"): in a task's catch, the status / error write does not go
+ * through the session or transaction the failed try body used: it is rolled back with it. A write
+ * goes through the root of its call's receiver (`trx` in `trx.update(jobs).set(…)`, `qr` in
+ * `qr.manager.update(…)`), or for an in-memory change (`job.status = 'failed'`) through the next
+ * persisting call (`await em.flush()`); a helper's parameter is followed to the task's argument.
+ * Only sessions count: a factory's result or callback parameter, or a name/type of the session
+ * vocabulary. A global client (`prisma`, `db`, a repository) commits each statement on its own.
+ */
+export default defineCheck<Options>({
+  meta: {
+    name: 'failure-session',
+    description: "A task's failure update does not go through the session or transaction its failed try used.",
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { ...pick(fieldSchema, ['completedField', 'errorField']), ...flowSchema, ...sessionSchema },
+    },
+    defaults: { ...pick(fieldDefaults, ['completedField', 'errorField']), ...flowDefaults, ...sessionDefaults },
+    needsTypes: false,
+  },
+  check(ctx) {
+    const o = ctx.options;
+    const vocab = pick(o, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+    const fields = new Set([ctx.project.subjects.jobModel.statusField, o.errorField, o.completedField].map(normalizeFieldName));
+    for (const flow of jobTaskFlowsOf(ctx.project, ctx.file, vocab)) {
+      for (const h of flow.handlers) {
+        if (!h.guarded) continue;
+        // One finding per catch and session: at its first failure write.
+        const reported = new Set<string>();
+        for (const w of h.writes) {
+          if (!fields.has(w.field) || !w.session) continue;
+          const text = sessionText(w.session, ctx.file.sourceFile);
+          if (reported.has(text)) continue;
+          const word = sessionWordOf(ctx.project, ctx.file, w.session, flow.task.fn, o);
+          if (!word || !mentions(h.guarded, text)) continue;
+          reported.add(text);
+          ctx.report(w.anchor, `failure update goes through "${text}", the ${word} the failed try used: it is rolled back with it`);
+        }
+      }
+    }
+  },
+});

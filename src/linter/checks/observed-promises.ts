@@ -1,0 +1,56 @@
+import { ts } from 'ts-morph';
+import { defineCheck } from './check.js';
+import { deferredWorkIn, type DeferredWork, type DeferVocabulary } from '../facts/deferred-work.js';
+import { unwrap } from '../facts/fold.js';
+import { routeHandlersDeclaredIn } from '../facts/routes.js';
+import { taskFunctionsOf } from '../facts/task-functions.js';
+import { runtimeTaskBodiesOf } from '../facts/task-runtime.js';
+import { deferDefaults, deferSchema, deferVocabulary } from '../facts/task-vocabulary.js';
+
+type Options = DeferVocabulary;
+
+function calleeText(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
+  const e = unwrap(call.expression);
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return 'an async IIFE';
+  return `${e.getText(sourceFile).replace(/\s+/g, ' ')}()`;
+}
+
+function message(work: DeferredWork, sourceFile: ts.SourceFile): string {
+  const text = calleeText(work.call, sourceFile);
+  if (work.kind === 'deferrer' || work.kind === 'event') {
+    return `async work deferred with ${text.replace(/\(\)$/, '')} has no error path: a rejection in it is unhandled`;
+  }
+  const what = text === 'an async IIFE' ? 'the promise of an async IIFE' : `the promise of ${text}`;
+  return `${what} is ${work.kind === 'void' ? 'discarded with void' : 'not awaited'} and has no error path: a rejection is unhandled`;
+}
+
+/**
+ * BG-035: work deferred from a route handler or a task (`setImmediate(async …)`, `void f()`, an
+ * un-awaited call to a function known to be async) has an error path: a `.catch`, a try/catch
+ * inside around its awaits, or the runtime's `enqueue`. Entry points: route handlers declared in
+ * the file, task functions, and runtime task bodies (a promise they drop is still dropped).
+ */
+export default defineCheck<Options>({
+  meta: {
+    name: 'observed-promises',
+    description: 'Work deferred from a route handler or task has an error path (.catch, try/catch inside, or enqueue).',
+    optionsSchema: { type: 'object', additionalProperties: false, properties: { ...deferSchema } },
+    defaults: { ...deferDefaults },
+    needsTypes: (o) => o.typeAware,
+  },
+  check(ctx) {
+    const vocab = deferVocabulary(ctx.options, ctx.project.subjects.taskFunction.backgroundAdders);
+    const entries = new Set<ts.FunctionLikeDeclaration>();
+    for (const route of routeHandlersDeclaredIn(ctx.project, ctx.file)) if (route.handler) entries.add(route.handler);
+    for (const task of taskFunctionsOf(ctx.project, ctx.file)) entries.add(task.fn);
+    for (const body of runtimeTaskBodiesOf(ctx.project, ctx.file)) entries.add(body);
+    const reported = new Set<ts.Node>();
+    for (const fn of entries) {
+      for (const work of deferredWorkIn(ctx.project, ctx.file, fn, vocab)) {
+        if (!work.async || work.observed || reported.has(work.call)) continue;
+        reported.add(work.call);
+        ctx.report(work.call, message(work, ctx.file.sourceFile));
+      }
+    }
+  },
+});

@@ -1,0 +1,81 @@
+import type { ts } from 'ts-morph';
+import type { Fix } from '../../shared/diagnostic.js';
+import { defineCheck } from './check.js';
+import { normalizeFieldName } from '../facts/names.js';
+import { recordWritesOf } from '../facts/record-writes.js';
+
+interface Options {
+  /** The standard statuses. */
+  vocabulary: string[];
+  /** Legacy status → its standard replacement; a finding with a fix. */
+  legacy: Record<string, string>;
+}
+
+/** A string literal with the same quotes as `literal`, holding `value`. */
+function quoted(literal: ts.StringLiteralLike, sourceFile: ts.SourceFile, value: string): string {
+  const quote = literal.getText(sourceFile)[0] ?? "'";
+  const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote === '`' ? '`|\\$\\{' : quote, 'g'), (m) => `\\${m}`);
+  return `${quote}${escaped}${quote}`;
+}
+
+/**
+ * BG-010: every status a job record is written with, compared with or declared to have is one of the
+ * standard statuses; legacy ones name their replacement and are fixed where they are written as a
+ * string literal (a status enum's member at its initializer, once, not at each use).
+ */
+export default defineCheck<Options>({
+  meta: {
+    name: 'status-values',
+    description: 'Job status writes, comparisons, defaults and status types use the standard status vocabulary.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        vocabulary: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          minItems: 1,
+          description: 'The standard statuses.',
+        },
+        legacy: {
+          type: 'object',
+          additionalProperties: { type: 'string', minLength: 1 },
+          description: 'Legacy status → its standard replacement (fixed by --fix where written as a literal).',
+        },
+      },
+    },
+    defaults: {
+      vocabulary: ['pending', 'running', 'completed', 'failed', 'completed_with_warnings'],
+      legacy: { processing: 'running', fetching: 'running', passed: 'completed', error: 'failed' },
+    },
+    // Only for a record whose type syntax cannot tell, outside task files; built lazily, at most once.
+    needsTypes: true,
+  },
+  check(ctx) {
+    const statusField = normalizeFieldName(ctx.project.subjects.jobModel.statusField);
+    const { vocabulary, legacy } = ctx.options;
+    const standard = new Set(vocabulary);
+    const seen = new Set<ts.Node>();
+    const sourceFile = ctx.file.sourceFile;
+    for (const write of recordWritesOf(ctx.project, ctx.file)) {
+      // A member of a status enum/object is judged at the member (its own enum-member write).
+      if (write.field !== statusField || write.value === undefined || write.member || seen.has(write.valueNode)) continue;
+      seen.add(write.valueNode);
+      const value = write.value;
+      if (standard.has(value)) continue;
+      const replacement = Object.prototype.hasOwnProperty.call(legacy, value) ? legacy[value] : undefined;
+      if (replacement !== undefined) {
+        const literal = write.literal;
+        const fix: Fix | undefined = literal
+          ? {
+              description: `replace "${value}" with "${replacement}"`,
+              edits: [{ start: literal.getStart(sourceFile), end: literal.getEnd(), text: quoted(literal, sourceFile, replacement) }],
+            }
+          : undefined;
+        ctx.report(write.valueNode, `status "${value}" is a legacy value: use "${replacement}"`, fix ? { fix } : undefined);
+      } else {
+        ctx.report(write.valueNode, `status "${value}" is not a standard status: use one of ${vocabulary.join(', ')}`);
+      }
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import { ts } from 'ts-morph';
+import { defineCheck } from './check.js';
+import { normalizeFieldName } from '../facts/names.js';
+import { jobTaskFlowsOf, type FlowHandler, type FlowVocabulary } from '../facts/task-flow.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames } from '../facts/task-vocabulary.js';
+
+interface Options extends FlowVocabulary, Pick<FieldNames, 'errorField'> {
+  /** The status a failed job gets. */
+  failedValue: string;
+}
+
+/** Is `inner` nested inside the try statement (or promise chain) of `outer`? */
+function nestedIn(inner: FlowHandler, outer: FlowHandler): boolean {
+  const scope = outer.node.parent;
+  return inner !== outer && inner.node.pos >= scope.pos && inner.node.end <= scope.end;
+}
+
+/**
+ * BG-032: a task that touches a job record has a try whose catch writes status "failed", writes
+ * error_message from the caught error, and logs the error (error-level logging). Catches in the
+ * same-file helpers it calls count, and so do writes and logs of helpers called from the catch
+ * (`markFailed(job, err)`). `.catch(cb)` on a promise chain is a catch too. When no catch does all
+ * three: an empty or log-only catch is reported at the catch; otherwise the outermost catch says what
+ * it misses; a task with no catch at all is reported at its name.
+ */
+export default defineCheck<Options>({
+  meta: {
+    name: 'task-exceptions',
+    description: 'A task catches its errors: the catch writes status "failed" and error_message from the error, and logs it.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        failedValue: { type: 'string', minLength: 1, description: 'The status a failed job gets.' },
+        ...pick(fieldSchema, ['errorField']),
+        ...flowSchema,
+      },
+    },
+    defaults: { failedValue: 'failed', ...pick(fieldDefaults, ['errorField']), ...flowDefaults },
+    needsTypes: false,
+  },
+  check(ctx) {
+    const o = ctx.options;
+    const vocab = pick(o, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+    const status = normalizeFieldName(ctx.project.subjects.jobModel.statusField);
+    const errorField = normalizeFieldName(o.errorField);
+    for (const flow of jobTaskFlowsOf(ctx.project, ctx.file, vocab)) {
+      const name = flow.task.name;
+      const missing = (h: FlowHandler): string[] => {
+        const out: string[] = [];
+        if (!h.writes.some((w) => w.field === status && (w.value === undefined || w.value === o.failedValue))) out.push(`write status "${o.failedValue}"`);
+        if (!h.writes.some((w) => w.field === errorField && w.fromCaughtError)) {
+          out.push(h.caughtNames.length === 0 ? `write ${o.errorField} from the caught error (it binds none)` : `write ${o.errorField} from "${h.caughtNames[0]}"`);
+        }
+        if (!h.logsError) out.push('log the error');
+        return out;
+      };
+      if (flow.handlers.some((h) => missing(h).length === 0)) continue;
+      if (flow.handlers.length === 0) {
+        ctx.report(flow.task.nameNode, `task "${name}" has no try/catch: an exception leaves the job "running" with no ${o.errorField}`);
+        continue;
+      }
+      const own = flow.handlers.filter((h) => h.own);
+      const swallowing = own.filter((h) => (h.empty || h.logOnly) && !h.rethrows);
+      if (swallowing.length > 0) {
+        for (const h of swallowing) {
+          ctx.report(h.node, h.empty
+            ? `empty catch in task "${name}": the error is swallowed and the job is never marked "${o.failedValue}"`
+            : `catch in task "${name}" only logs the error: the job is never marked "${o.failedValue}" and has no ${o.errorField}`);
+        }
+        continue;
+      }
+      const outermost = own.find((h) => !own.some((other) => nestedIn(h, other)));
+      if (outermost) ctx.report(outermost.node, `catch in task "${name}" does not ${joinAnd(missing(outermost), 'or')}`);
+      else ctx.report(flow.task.nameNode, `task "${name}" has no catch that writes status "${o.failedValue}", writes ${o.errorField} from the caught error and logs it`);
+    }
+  },
+});

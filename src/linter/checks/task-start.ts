@@ -1,0 +1,67 @@
+import { defineCheck } from './check.js';
+import { normalizeFieldName } from '../facts/names.js';
+import { jobTaskFlowsOf, writesInOrder, type FlowVocabulary, type FlowWrite } from '../facts/task-flow.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames } from '../facts/task-vocabulary.js';
+
+interface Options extends FlowVocabulary, Pick<FieldNames, 'startedField' | 'completedField'> {
+  /** Status values that mark a job started. */
+  runningValues: string[];
+  /** Status values that end a job: a write of one of them (or of completed_at) is a completion write. */
+  finalValues: string[];
+}
+
+/**
+ * BG-030: a task that touches a job record writes status "running" and started_at outside any
+ * catch, before its first completion write. A status whose value cannot be folded counts as running.
+ */
+export default defineCheck<Options>({
+  meta: {
+    name: 'task-start',
+    description: 'A task writes status "running" and started_at outside catch, before its first completion write.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        runningValues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Status values that mark a job started.' },
+        finalValues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Status values that end a job.' },
+        ...pick(fieldSchema, ['startedField', 'completedField']),
+        ...flowSchema,
+      },
+    },
+    defaults: {
+      runningValues: ['running'],
+      finalValues: ['completed', 'completed_with_warnings', 'failed'],
+      ...pick(fieldDefaults, ['startedField', 'completedField']),
+      ...flowDefaults,
+    },
+    needsTypes: false,
+  },
+  check(ctx) {
+    const o = ctx.options;
+    const vocab = pick(o, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+    const status = normalizeFieldName(ctx.project.subjects.jobModel.statusField);
+    const started = normalizeFieldName(o.startedField);
+    const completed = normalizeFieldName(o.completedField);
+    for (const flow of jobTaskFlowsOf(ctx.project, ctx.file, vocab)) {
+      const isCompletion = (w: FlowWrite): boolean =>
+        w.field === completed || (w.field === status && w.value !== undefined && o.finalValues.includes(w.value));
+      const firstCompletion = flow.writes.find(isCompletion);
+      const outsideCatch = flow.writes.filter((w) => w.region !== 'catch');
+      const judge = (matches: (w: FlowWrite) => boolean): 'ok' | 'late' | 'missing' => {
+        const found = outsideCatch.filter(matches);
+        if (found.length === 0) return 'missing';
+        return !firstCompletion || found.some((w) => writesInOrder(w, firstCompletion) < 0) ? 'ok' : 'late';
+      };
+      const requirements: [string, 'ok' | 'late' | 'missing'][] = [
+        [`status "${o.runningValues[0] ?? 'running'}"`, judge((w) => w.field === status && (w.value === undefined || o.runningValues.includes(w.value)))],
+        [o.startedField, judge((w) => w.field === started)],
+      ];
+      const missing = requirements.filter(([, s]) => s === 'missing').map(([what]) => what);
+      const late = requirements.filter(([, s]) => s === 'late').map(([what]) => what);
+      const parts: string[] = [];
+      if (missing.length > 0) parts.push(`does not write ${joinAnd(missing, 'or')} when it starts`);
+      if (late.length > 0) parts.push(`writes ${joinAnd(late)} only after its first completion write`);
+      if (parts.length > 0) ctx.report(flow.task.nameNode, `task "${flow.task.name}" ${parts.join(', and ')}`);
+    }
+  },
+});

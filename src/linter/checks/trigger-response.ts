@@ -1,0 +1,164 @@
+import { ts } from 'ts-morph';
+import { defineCheck, type CheckContext } from './check.js';
+import type { FileFacts } from '../facts/file-facts.js';
+import { propertyNameText, unwrap } from '../facts/fold.js';
+import { normalizeFieldName } from '../facts/names.js';
+import { responsesOf, type HandlerResponse } from '../facts/responses.js';
+import { quotedAlternatives, routeLabel } from '../facts/route-labels.js';
+import { resolveIdentifier } from '../facts/symbols.js';
+import { triggerEndpointsOf } from '../facts/trigger-endpoints.js';
+
+interface Options {
+  /** Report a NestJS trigger method that returns nothing (Nest then answers with an empty body). */
+  reportEmptyNestResponse: boolean;
+}
+
+type Ctx = CheckContext<Options>;
+
+/** What a response body is: carries a key, cannot be known, or (a description of) what it is instead. */
+type Verdict = { kind: 'ok' } | { kind: 'unknown' } | { kind: 'missing'; what: string };
+
+const OK: Verdict = { kind: 'ok' };
+const UNKNOWN: Verdict = { kind: 'unknown' };
+const MAX_TEXT = 40;
+
+function shortText(node: ts.Node, file: FileFacts): string {
+  const text = node.getText(file.sourceFile).replace(/\s+/g, ' ');
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+function hasKey(names: Iterable<string>, keys: readonly string[]): boolean {
+  const wanted = new Set(keys.map(normalizeFieldName));
+  for (const n of names) if (wanted.has(normalizeFieldName(n))) return true;
+  return false;
+}
+
+/** Judges a type: every member of a union must carry a key; `any`/`unknown`/void cannot be judged. */
+function judgeType(checker: ts.TypeChecker, type: ts.Type, keys: readonly string[]): 'ok' | 'unknown' | 'missing' {
+  const F = ts.TypeFlags;
+  if (type.flags & (F.Any | F.Unknown | F.Never | F.Void | F.Undefined | F.Null | F.TypeParameter)) return 'unknown';
+  if (type.isUnion()) {
+    const parts = type.types.map((t) => judgeType(checker, t, keys));
+    if (parts.includes('missing')) return 'missing';
+    return parts.every((p) => p === 'ok') ? 'ok' : 'unknown';
+  }
+  if (type.flags & (F.StringLike | F.NumberLike | F.BooleanLike | F.BigIntLike)) return 'missing';
+  if (type.flags & F.Object || type.isIntersection()) {
+    // An unresolved `Promise<T>` (no lib files) or an external type has no members we can trust.
+    const props = checker.getPropertiesOfType(type);
+    if (props.length === 0) return 'unknown';
+    return hasKey(props.map((p) => p.name), keys) ? 'ok' : 'missing';
+  }
+  return 'unknown';
+}
+
+function judgeByType(ctx: Ctx, file: FileFacts, e: ts.Expression, keys: readonly string[]): Verdict {
+  const checker = ctx.project.typeChecker();
+  let type: ts.Type;
+  try {
+    type = checker.getTypeAtLocation(e);
+  } catch {
+    return UNKNOWN;
+  }
+  const verdict = judgeType(checker, type, keys);
+  if (verdict !== 'missing') return verdict === 'ok' ? OK : UNKNOWN;
+  const typeText = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+  const shortType = typeText.length > MAX_TEXT ? `${typeText.slice(0, MAX_TEXT - 1)}…` : typeText;
+  const written = shortText(e, file);
+  return { kind: 'missing', what: written === shortType ? written : `${written} (${shortType})` };
+}
+
+function judgeObject(ctx: Ctx, file: FileFacts, o: ts.ObjectLiteralExpression, keys: readonly string[]): Verdict {
+  const shown: string[] = [];
+  let unknownSpread = false;
+  for (const prop of o.properties) {
+    if (ts.isSpreadAssignment(prop)) {
+      const v = judgeBody(ctx, file, prop.expression, keys, 1);
+      if (v.kind === 'ok') return OK;
+      if (v.kind === 'unknown') unknownSpread = true;
+      shown.push(`...${shortText(prop.expression, file)}`);
+      continue;
+    }
+    const name = prop.name ? propertyNameText(prop.name) : undefined;
+    if (name === undefined) {
+      // `{ [key]: id }`: a computed key may be the one.
+      unknownSpread = true;
+      continue;
+    }
+    if (hasKey([name], keys)) return OK;
+    shown.push(name);
+  }
+  if (unknownSpread) return UNKNOWN;
+  return { kind: 'missing', what: shown.length === 0 ? '{}' : `{ ${shown.join(', ')} }` };
+}
+
+/** Does `e` carry one of `keys`? Syntax first (literals, a `const` bound to one); the type checker otherwise. */
+function judgeBody(ctx: Ctx, file: FileFacts, expr: ts.Expression, keys: readonly string[], depth = 0): Verdict {
+  let e = unwrap(expr);
+  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (ts.isObjectLiteralExpression(e)) return judgeObject(ctx, file, e, keys);
+  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return { kind: 'missing', what: 'a string' };
+  if (ts.isNumericLiteral(e)) return { kind: 'missing', what: `the number ${e.text}` };
+  if (e.kind === ts.SyntaxKind.NullKeyword) return { kind: 'missing', what: 'null' };
+  if (ts.isArrayLiteralExpression(e)) return { kind: 'missing', what: 'an array' };
+  if (ts.isIdentifier(e) && depth < 3) {
+    // `const body = { id: job.id }; res.json(body)`: judged on its literal, no type checker needed.
+    const resolved = resolveIdentifier(ctx.project, file, e);
+    if (resolved?.kind === 'declaration' && ts.isVariableDeclaration(resolved.node) && resolved.node.initializer &&
+        (resolved.node.parent.flags & ts.NodeFlags.Const) !== 0 && ts.isObjectLiteralExpression(unwrap(resolved.node.initializer))) {
+      const v = judgeBody(ctx, resolved.file, resolved.node.initializer, keys, depth + 1);
+      return v.kind === 'missing' ? { kind: 'missing', what: `${e.text} = ${v.what}` } : v;
+    }
+  }
+  return judgeByType(ctx, file, e, keys);
+}
+
+function describeEmpty(r: HandlerResponse): string {
+  return r.status !== undefined && r.status !== 200 ? `status ${r.status} with no body` : 'no body';
+}
+
+/** BG-020: every success response of a trigger endpoint carries the job's id key. */
+export default defineCheck<Options>({
+  meta: {
+    name: 'trigger-response',
+    description: 'Every success response of a trigger endpoint (a POST route named with a trigger word) carries the id key of the job it started.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        reportEmptyNestResponse: {
+          type: 'boolean',
+          description: 'Report a NestJS trigger method that neither returns a value nor sends a response.',
+        },
+      },
+    },
+    defaults: { reportEmptyNestResponse: true },
+    // Only for a response body that is not written as a literal (`res.json(job)`); created lazily.
+    needsTypes: true,
+  },
+  check(ctx) {
+    for (const endpoint of triggerEndpointsOf(ctx.project, ctx.file)) {
+      const { route, keys } = endpoint;
+      const handler = route.handler;
+      if (!handler) continue;
+      const handlerFile = route.handlerFile ?? route.file;
+      const label = routeLabel(route);
+      const wanted = quotedAlternatives(keys);
+      const responses = responsesOf(ctx.project, handlerFile, handler);
+      if (responses.length === 0) {
+        // Nothing sent that we can see: Express/Koa handlers may delegate the response to a helper,
+        // so only a NestJS method (whose return value IS the response) is known to answer empty.
+        if (ctx.options.reportEmptyNestResponse && route.registration === handler) {
+          ctx.report(route.registration, `${label} returns no body without ${wanted}`);
+        }
+        continue;
+      }
+      for (const r of responses) {
+        if (r.isError || r.status === undefined || r.status < 200 || r.status >= 300) continue;
+        const verdict = r.body ? judgeBody(ctx, handlerFile, r.body, keys) : { kind: 'missing' as const, what: describeEmpty(r) };
+        if (verdict.kind !== 'missing') continue;
+        ctx.report(route.registration, `${label} returns ${verdict.what} without ${wanted}`);
+      }
+    }
+  },
+});

@@ -1,0 +1,180 @@
+import { testRule } from '../../helpers/rule-tester.js';
+
+const express = (body: string, path = '/api/imports') =>
+  `router.post('${path}', async (req, res) => {\n${body}\n});\n`;
+
+testRule('BG-020', {
+  valid: [
+    { name: 'job_id in an object literal', files: { 'src/routes.ts': express("  res.status(202).json({ job_id: job.id, status: 'pending' });") } },
+    { name: 'camelCase jobId', files: { 'src/routes.ts': express('  res.json({ jobId: job.id });') } },
+    { name: 'shorthand { job_id }', files: { 'src/routes.ts': express('  const job_id = await enqueue(req.body);\n  res.json({ job_id });') } },
+    {
+      name: 'error responses are exempt: status >= 400, catch, throw',
+      files: {
+        'src/routes.ts': express(
+          [
+            "  if (!req.body.file) return res.status(400).json({ error: 'no file' });",
+            '  if (!req.user) throw new Error("unauthorized");',
+            '  try {',
+            '    const job = await queue.add(req.body);',
+            '    res.status(202).json({ job_id: job.id });',
+            '  } catch (error) {',
+            '    res.json({ error: String(error) });',
+            '  }',
+            '  queue.add(x).catch((e) => res.json({ message: e.message }));',
+          ].join('\n'),
+        ),
+      },
+    },
+    { name: 'an error branch res.status(500).json({ error })', files: { 'src/routes.ts': express('  if (failed) { res.status(500).json({ error }); return; }\n  res.json({ job_id: 1 });') } },
+    { name: 'not a trigger path: /prune is not a run', files: { 'src/routes.ts': express("  res.json({ pruned: 3 });", '/api/prune') } },
+    { name: 'not a POST', files: { 'src/routes.ts': "router.get('/api/imports', (req, res) => res.json({ items: [] }));\n" } },
+    {
+      name: 'a page posting to a trigger path is not a route',
+      files: { 'static/js/page.js': "const body = { file: 'a.csv' };\naxios.post('/api/imports', body);\nfetch('/api/imports', { method: 'POST' });\n" },
+    },
+    {
+      name: 'a spread of a value whose type has job_id',
+      files: {
+        'src/routes.ts':
+          'interface Started { job_id: string; status: string }\n' +
+          "declare function start(): Started;\n" +
+          express('  const started: Started = start();\n  res.json({ ...started, queued: true });'),
+      },
+    },
+    {
+      name: 'an expression whose type has job_id (type checker)',
+      files: {
+        'src/types.ts': 'export interface TriggerResponse { job_id: string; status: string }\n',
+        'src/routes.ts':
+          "import type { TriggerResponse } from './types.js';\n" +
+          'declare function trigger(): TriggerResponse;\n' +
+          express('  const response = trigger();\n  res.status(202).json(response);'),
+      },
+    },
+    { name: 'a body of unknown type is not judged', files: { 'src/routes.ts': express('  res.json(await service.start(req.body));') } },
+    { name: 'run_id for a run endpoint', files: { 'src/routes.ts': express('  res.json({ run_id: run.id });', '/api/tests/run') } },
+    {
+      name: 'Hono c.json(o, 202) and Koa ctx.body',
+      files: {
+        'src/hono.ts': "app.post('/api/exports', async (c) => c.json({ job_id: await start() }, 202));\n",
+        'src/koa.ts': "router.post('/api/sync', async (ctx) => {\n  ctx.body = { jobId: 1 };\n});\n",
+      },
+    },
+    {
+      name: 'NestJS method returning an object with job_id',
+      files: {
+        'src/imports.controller.ts':
+          "@Controller('api/imports')\nexport class ImportsController {\n  @Post()\n  async start() {\n    const job = await this.queue.add('import', {});\n    return { job_id: job.id };\n  }\n}\n",
+      },
+    },
+    {
+      name: 'a handler that sends nothing it can see (Express) is not judged',
+      files: { 'src/routes.ts': express('  await controller.handle(req, res);') },
+    },
+    {
+      name: 'a nested callback sends the key',
+      files: { 'src/routes.ts': express("  queue.add(req.body).then((job) => res.status(202).send({ job_id: job.id }));") },
+    },
+  ],
+  invalid: [
+    {
+      name: 'returns { id } without job_id',
+      files: { 'src/routes.ts': express("  const job = await queue.add(req.body);\n  res.status(202).json({ id: job.id, status: 'pending' });") },
+      errors: [{ line: 1, column: 1, message: 'POST /api/imports returns { id, status } without "job_id"' }],
+    },
+    {
+      name: 'every success branch must carry it',
+      files: {
+        'src/routes.ts': express(
+          "  if (req.query.dry) return res.json({ status: 'ok', message: 'dry run' });\n  res.json({ job_id: 1 });",
+        ),
+      },
+      errors: [{ line: 1, message: 'POST /api/imports returns { status, message } without "job_id"' }],
+    },
+    {
+      name: 'RPC-style collections.export, a const body, reply.code(202).send (Fastify)',
+      files: {
+        'src/server.ts':
+          "const EXPORT = '/api/collections.export';\n" +
+          'fastify.post(EXPORT, async (request, reply) => {\n' +
+          '  const body = { exportId: 7 };\n' +
+          '  reply.code(202).send(body);\n' +
+          '});\n',
+      },
+      errors: [{ line: 2, message: 'POST /api/collections.export returns body = { exportId } without "job_id"' }],
+    },
+    {
+      name: 'a handler name with a trigger word, a followed handler reference, a string body',
+      files: {
+        'src/routes.js': "async function triggerSync(req, res) {\n  res.send('started');\n}\napp.post('/api/things', triggerSync);\n",
+      },
+      errors: [{ line: 4, message: 'POST /api/things returns a string without "job_id"' }],
+    },
+    {
+      name: 'an expression whose type lacks the key (type checker)',
+      files: {
+        'src/models.ts': 'export interface ImportJob { id: string; status: string }\n',
+        'src/routes.ts':
+          "import type { ImportJob } from './models.js';\n" +
+          'declare function create(): ImportJob;\n' +
+          express('  const job = create();\n  res.json(job);', '/api/scans'),
+      },
+      errors: [{ file: 'src/routes.ts', line: 3, message: 'POST /api/scans returns job (ImportJob) without "job_id"' }],
+    },
+    {
+      name: 'a spread of a value whose type lacks the key',
+      files: {
+        'src/routes.ts':
+          'interface Started { id: string }\n' +
+          'declare function start(): Started;\n' +
+          express('  const started: Started = start();\n  res.json({ ...started, queued: true });'),
+      },
+      errors: [{ line: 3, message: 'POST /api/imports returns { ...started, queued } without "job_id"' }],
+    },
+    {
+      name: 'NestJS controller with a prefix, returning without the key and returning nothing',
+      files: {
+        'src/imports.controller.ts': [
+          "import { Controller, Post } from '@nestjs/common';",
+          "@Controller('api/imports')",
+          'export class ImportsController {',
+          "  @Post(':id/run')",
+          '  async rerun() {',
+          '    return { id: 1 };',
+          '  }',
+          "  @Post('sync')",
+          '  async sync() {',
+          '    await this.service.sync();',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        { line: 4, message: 'POST /api/imports/:id/run returns { id } without "job_id" or "run_id"' },
+        { line: 8, message: 'POST /api/imports/sync returns no body without "job_id"' },
+      ],
+    },
+    {
+      name: 'Hono success c.json without the key, 204 with no body',
+      files: {
+        'src/app.ts':
+          "app.post('/api/jobs', async (c) => c.json({ ok: true }, 201));\n" +
+          "app.post('/api/jobs/:id/trigger', (req, res) => res.sendStatus(204));\n",
+      },
+      errors: [
+        { line: 1, message: 'POST /api/jobs returns { ok } without "job_id"' },
+        { line: 2, message: 'POST /api/jobs/:id/trigger returns status 204 with no body without "job_id"' },
+      ],
+    },
+    {
+      name: 'a handler in another file is judged at the registration',
+      files: {
+        'src/controllers/imports.ts': 'export async function create(req: any, res: any) {\n  res.json({ queued: true });\n}\n',
+        'src/routes.ts': "import { create } from './controllers/imports.js';\nrouter.post('/api/imports', create);\n",
+      },
+      errors: [{ file: 'src/routes.ts', line: 2, message: 'POST /api/imports returns { queued } without "job_id"' }],
+    },
+  ],
+});

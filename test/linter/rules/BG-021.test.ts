@@ -1,0 +1,178 @@
+import { testRule } from '../../helpers/rule-tester.js';
+
+const IN = (label: string) => `in the handler of ${label}`;
+
+testRule('BG-021', {
+  valid: [
+    {
+      name: 'dispatched work and an async child process',
+      files: {
+        'src/routes.ts': [
+          "import { execFile } from 'node:child_process';",
+          "app.post('/api/imports', async (req, res) => {",
+          '  backgroundTasks.add(() => importCsv(req.body.file));',
+          "  const job = await importQueue.add('import', req.body);",
+          '  setImmediate(async () => { await sleep(1000); await exportAll(); });',
+          "  execFile('make', ['all'], () => {});",
+          '  res.status(202).json({ job_id: job.id });',
+          '});',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a bare execute() use case is fine, and so is an un-awaited import call',
+      files: {
+        'src/routes.ts': "app.post('/api/things', async (req, res) => {\n  const result = await createThing.execute(req.body);\n  importLater(req.body);\n  res.json(result);\n});\n",
+      },
+    },
+    {
+      name: 'execSync outside a route handler',
+      files: { 'scripts/build.ts': "import { execSync } from 'child_process';\nexecSync('make');\n" },
+    },
+    {
+      name: 'a local execSync that is not child_process, and a comment',
+      files: {
+        'src/routes.ts': "function execSync(x: string) { return x; }\napp.post('/x', (req, res) => {\n  // execSync('make')\n  res.send(execSync('ok'));\n});\n",
+      },
+    },
+    {
+      name: 'a sleep that is not awaited, in a helper not called by a handler',
+      files: {
+        'src/routes.ts': "async function retry() { await sleep(1000); }\napp.get('/x', (req, res) => { sleep(10); res.json({}); });\n",
+      },
+    },
+    {
+      name: 'a client call with a trigger path is not a route',
+      files: { 'static/js/page.js': "axios.post('/api/imports', { file }).then(() => sleep(100));\n" },
+    },
+    {
+      name: 'sleep wrappers imported from another module are not followed (only local helpers are)',
+      files: {
+        'src/util.ts': 'export function delayMs(ms: number) {\n  return new Promise((r) => setTimeout(r, ms));\n}\n',
+        'src/routes.ts': "import { delayMs } from './util.js';\napp.get('/api/y', async (req, res) => {\n  await delayMs(50);\n  res.json({});\n});\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'execSync imported under an alias',
+      files: { 'src/routes.ts': "import { execSync as sh } from 'node:child_process';\napp.post('/api/builds', (req, res) => {\n  sh('make all');\n  res.json({});\n});\n" },
+      errors: [{ line: 3, column: 3, message: `sh() (child_process.execSync) blocks the event loop ${IN('POST /api/builds')}` }],
+    },
+    {
+      name: 'destructured require, spawnSync through a namespace, Atomics.wait',
+      files: {
+        'src/server.js': [
+          "const { execSync } = require('child_process');",
+          "const cp = require('node:child_process');",
+          "router.get('/api/status', function (req, res) {",
+          "  execSync('git status');",
+          "  cp.spawnSync('ls');",
+          '  Atomics.wait(view, 0, 0, 100);',
+          '  res.json({});',
+          '});',
+        ].join('\n'),
+      },
+      errors: [
+        { line: 4, message: `execSync() blocks the event loop ${IN('GET /api/status')}` },
+        { line: 5, message: `cp.spawnSync() blocks the event loop ${IN('GET /api/status')}` },
+        { line: 6, message: `Atomics.wait() blocks the event loop ${IN('GET /api/status')}` },
+      ],
+    },
+    {
+      name: 'awaited sleeps: sleep(), timers/promises setTimeout, new Promise, a local wrapper',
+      files: {
+        'src/routes.ts': [
+          "import { setTimeout as pause } from 'node:timers/promises';",
+          'const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));',
+          "app.post('/api/x', async (req, res) => {",
+          '  await sleep(2000);',
+          '  await pause(100);',
+          '  await new Promise((resolve) => setTimeout(resolve, 500));',
+          '  await wait(1000);',
+          '  res.json({});',
+          '});',
+        ].join('\n'),
+      },
+      errors: [
+        { line: 4, message: `await sleep(2000) holds the request open ${IN('POST /api/x')}` },
+        { line: 5, message: `await pause(100) holds the request open ${IN('POST /api/x')}` },
+        { line: 6, message: `await new Promise((resolve) => setTimeout(res… holds the request open ${IN('POST /api/x')}` },
+        { line: 7, message: `await wait(1000) holds the request open ${IN('POST /api/x')}` },
+      ],
+    },
+    {
+      name: 'a helper in the same file that sleeps, called by the handler',
+      files: {
+        'src/routes.ts': [
+          'async function waitForIt(id: string) {',
+          '  await delay(1000);',
+          '  return id;',
+          '}',
+          "app.post('/api/imports', async (req, res) => {",
+          '  await waitForIt(req.params.id);',
+          '  res.json({ job_id: 1 });',
+          '});',
+        ].join('\n'),
+      },
+      errors: [{ line: 2, message: 'await delay(1000) holds the request open in "waitForIt", called by the handler of POST /api/imports' }],
+    },
+    {
+      name: "waiting for a queued job's result",
+      files: {
+        'src/routes.ts': "app.post('/api/imports', async (req, res) => {\n  const job = await queue.add('import', req.body);\n  const result = await job.waitUntilFinished(events);\n  res.json({ job_id: job.id, result });\n});\n",
+      },
+      errors: [{ line: 3, message: `job.waitUntilFinished() waits for a queued job's result ${IN('POST /api/imports')}` }],
+    },
+    {
+      name: 'long-running work awaited or returned: importCsv, execute_import, runScanAll',
+      files: {
+        'src/routes.ts': [
+          "app.post('/api/imports', async (req, res) => {",
+          '  const rows = await this.importService.importCsv(req.body.file);',
+          '  res.json({ rows });',
+          '});',
+          "app.post('/api/run', async (req, res) => {",
+          '  return execute_import(req.body);',
+          '});',
+          "app.post('/api/scan', (req) => runScanAll(req.body));",
+        ].join('\n'),
+      },
+      errors: [
+        { line: 2, message: `awaiting importService.importCsv() runs long-running work instead of dispatching it ${IN('POST /api/imports')}` },
+        { line: 6, message: `returning execute_import() runs long-running work instead of dispatching it ${IN('POST /api/run')}` },
+        { line: 8, message: `returning runScanAll() runs long-running work instead of dispatching it ${IN('POST /api/scan')}` },
+      ],
+    },
+    {
+      name: 'a NestJS controller with a prefix',
+      files: {
+        'src/exports.controller.ts': [
+          "import { Controller, Post } from '@nestjs/common';",
+          "@Controller('api/exports')",
+          'export class ExportsController {',
+          "  @Post('csv')",
+          '  async csv() {',
+          '    return await this.exportCsvRows();',
+          '  }',
+          '  private async exportCsvRows() {',
+          '    await sleep(10);',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+      errors: [
+        { line: 6, message: `awaiting exportCsvRows() runs long-running work instead of dispatching it ${IN('POST /api/exports/csv')}` },
+        { line: 9, message: 'await sleep(10) holds the request open in "exportCsvRows", called by the handler of POST /api/exports/csv' },
+      ],
+    },
+    {
+      name: 'a handler declared in a controller file, registered in a router file',
+      files: {
+        'src/controllers/builds.ts': "import { execFileSync } from 'child_process';\nexport function build(req: any, res: any) {\n  execFileSync('make');\n  res.json({});\n}\n",
+        'src/routes.ts': "import { build } from './controllers/builds.js';\nrouter.post('/api/builds', build);\n",
+      },
+      errors: [{ file: 'src/controllers/builds.ts', line: 3, message: `execFileSync() blocks the event loop ${IN('POST /api/builds')}` }],
+    },
+  ],
+});

@@ -1,0 +1,153 @@
+import { testRule } from '../../helpers/rule-tester.js';
+
+const NO_READ = (label: string) => `${label} deletes without checking the "X-RESOURCE-NAME" header against the resource's name`;
+const NO_COMPARE = (label: string) => `${label} reads the "X-RESOURCE-NAME" header but never compares it with the resource's name`;
+const AFTER = (label: string) => `${label} checks the "X-RESOURCE-NAME" header only after deleting`;
+
+testRule('BG-023', {
+  valid: [
+    {
+      name: 'Express: req.headers[...] compared before deleting',
+      files: {
+        'src/routes.ts': [
+          "router.delete('/api/datasets/:id', async (req, res) => {",
+          '  const dataset = await repo.findOne(req.params.id);',
+          "  if (req.headers['x-resource-name'] !== dataset.name) return res.status(409).end();",
+          '  await repo.remove(dataset);',
+          '  res.status(204).end();',
+          '});',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'through a variable, with trim and a default; req.get in any case',
+      files: {
+        'src/routes.js': [
+          "app.delete('/api/items/:id', async (req, res) => {",
+          "  const confirm = (req.get('X-Resource-Name') ?? '').trim();",
+          '  const item = await Item.findById(req.params.id);',
+          '  if (!confirm || confirm !== item.name) return res.status(400).json({ error: "confirm" });',
+          '  await Item.findByIdAndDelete(item.id);',
+          '  res.json({ deleted: true });',
+          '});',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'Hono c.req.header, Fetch request.headers.get with a constant, destructuring',
+      files: {
+        'src/hono.ts': "app.delete('/api/a/:id', async (c) => {\n  if (c.req.header('x-resource-name') !== (await load(c)).name) return c.json({}, 409);\n  await drop();\n  return c.body(null, 204);\n});\n",
+        'src/fetch.ts':
+          "const HEADER = 'X-RESOURCE-NAME';\n" +
+          "router.delete('/api/b/:id', async (request) => {\n  const name = request.headers.get(HEADER);\n  await service.deleteByName(request.params.id, name);\n});\n",
+        'src/destructure.ts':
+          "router.delete('/api/c/:id', async (req, res) => {\n  const { 'x-resource-name': name } = req.headers;\n  if (name !== thing.name) throw new Error('no');\n  await thing.destroy();\n});\n",
+      },
+    },
+    {
+      name: 'the runtime helpers safeDelete and checkResourceName',
+      files: {
+        'src/routes.ts': [
+          "import { safeDelete, checkResourceName, RESOURCE_NAME_HEADER } from 'bg-lint/runtime';",
+          "app.delete('/api/jobs/:id', (c) => safeDelete(c.req.raw, { find, name: (j) => j.id, remove }));",
+          "app.delete('/api/files/:id', async (req, res) => {\n  checkResourceName(req.headers, file.name);\n  await files.delete(file.id);\n});",
+          "app.delete('/api/dirs/:id', async (req, res) => {\n  if (req.get(RESOURCE_NAME_HEADER) !== dir.name) return;\n  await dirs.delete(dir.id);\n});",
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a same-file helper that confirms',
+      files: {
+        'src/routes.ts': [
+          'function confirmName(req: any, name: string) {',
+          "  if (req.header('x-resource-name') !== name) throw new Error('mismatch');",
+          '}',
+          "router.delete('/api/projects/:id', async (req, res) => {",
+          '  confirmName(req, project.name);',
+          '  await projects.delete(project.id);',
+          '});',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'NestJS @Headers parameter',
+      files: {
+        'src/datasets.controller.ts': [
+          "@Controller('datasets')",
+          'export class DatasetsController {',
+          "  @Delete(':id')",
+          "  async remove(@Param('id') id: string, @Headers('x-resource-name') name: string) {",
+          '    const ds = await this.repo.findOneOrFail(id);',
+          '    if (ds.name !== name) throw new ConflictException();',
+          '    await this.repo.delete(id);',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'not a delete: a GET, a POST whose last segment is not delete, cache.delete',
+      files: {
+        'src/routes.ts': "router.get('/api/items/:id', (req, res) => res.json({}));\nrouter.post('/api/items/delete-log', (req, res) => res.json({}));\ncache.delete('/api/items');\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a DELETE route that never reads the header',
+      files: { 'src/routes.ts': "router.delete('/api/datasets/:id', async (req, res) => {\n  await datasets.delete(req.params.id);\n  res.status(204).end();\n});\n" },
+      errors: [{ line: 1, column: 1, message: NO_READ('DELETE /api/datasets/:id') }],
+    },
+    {
+      name: 'reads it but only tests that it is present',
+      files: {
+        'src/routes.ts': "router.delete('/api/datasets/:id', async (req, res) => {\n  if (!req.headers['x-resource-name']) return res.status(400).end();\n  await datasets.delete(req.params.id);\n});\n",
+      },
+      errors: [{ line: 1, message: NO_COMPARE('DELETE /api/datasets/:id') }],
+    },
+    {
+      name: 'compares only after deleting',
+      files: {
+        'src/routes.ts': [
+          "router.delete('/api/datasets/:id', async (req, res) => {",
+          '  const removed = await datasets.delete(req.params.id);',
+          "  if (req.get('x-resource-name') !== removed.name) console.warn('mismatch');",
+          '});',
+        ].join('\n'),
+      },
+      errors: [{ line: 1, message: AFTER('DELETE /api/datasets/:id') }],
+    },
+    {
+      name: 'RPC-style POST .../delete and a Fastify route object',
+      files: {
+        'src/routes.ts': [
+          "router.post('/api/collections/:id/delete', async (req, res) => { await collections.destroy(req.params.id); });",
+          "fastify.route({ method: 'DELETE', url: '/api/users/:id', handler: async (request, reply) => { await users.remove(request.params.id); } });",
+          "router.post('/api/documents.remove', removeDocument);",
+          'async function removeDocument(req: any, res: any) { await documents.remove(req.body.id); }',
+        ].join('\n'),
+      },
+      errors: [
+        { line: 1, message: NO_READ('POST /api/collections/:id/delete') },
+        { line: 2, message: NO_READ('DELETE /api/users/:id') },
+        { line: 3, message: NO_READ('POST /api/documents.remove') },
+      ],
+    },
+    {
+      name: 'NestJS controller with a prefix: reported at the decorated method',
+      files: {
+        'src/datasets.controller.ts': [
+          "@Controller('api/datasets')",
+          'export class DatasetsController {',
+          '  constructor(private readonly repo: any) {}',
+          "  @Delete(':id')",
+          "  async remove(@Param('id') id: string) {",
+          '    await this.repo.delete(id);',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+      errors: [{ line: 4, message: NO_READ('DELETE /api/datasets/:id') }],
+    },
+  ],
+});

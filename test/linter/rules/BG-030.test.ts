@@ -1,0 +1,161 @@
+import { testRule } from '../../helpers/rule-tester.js';
+
+const MISSING_BOTH = (task: string) => `task "${task}" does not write status "running" or started_at when it starts`;
+
+const MODEL = {
+  'src/models/import-job.entity.ts':
+    'export class ImportJob {\n  id!: string;\n  status!: string;\n  started_at?: Date;\n  completed_at?: Date;\n  error_message?: string;\n}\n',
+};
+
+/** A compliant task body (for a `repo` of job records), as lines. */
+const GOOD_BODY =
+  '  await repo.update(id, { status: "running", started_at: new Date() });\n' +
+  '  try {\n' +
+  '    await work(id);\n' +
+  '    await repo.update(id, { status: "completed", completed_at: new Date() });\n' +
+  '  } catch (err) {\n' +
+  '    await repo.update(id, { status: "failed", error_message: String(err), completed_at: new Date() });\n' +
+  '  }\n';
+
+testRule('BG-030', {
+  valid: [
+    { name: 'running and started_at before the work', files: { 'src/tasks/import.ts': `export async function runImport(id) {\n${GOOD_BODY}}\n` } },
+    {
+      name: 'an exported utility in a task file that touches no job',
+      files: { 'src/tasks/util.ts': 'export function formatRow(row: string[]) {\n  return row.join(",");\n}\n' },
+    },
+    {
+      name: 'a task defined with the runtime dbTask is compliant by construction',
+      files: {
+        'src/tasks/import.ts':
+          'import { rt } from "../runtime";\n' +
+          'export const importTask = rt.dbTask({ name: "import" }, async (ctx, id) => {\n' +
+          '  await ctx.session.update(id, { status: "completed" });\n' +
+          '});\n',
+      },
+    },
+    {
+      name: 'a body typed with the runtime TaskContext, registered elsewhere',
+      files: {
+        'src/tasks/import.ts':
+          'import type { TaskContext } from "bg-lint/runtime";\n' +
+          'export async function importBody(ctx: TaskContext, job) {\n  job.status = "completed";\n}\n',
+      },
+    },
+    {
+      name: 'status written through an imported const and an enum',
+      files: {
+        'src/tasks/status.ts': 'export const RUNNING = "running";\nexport enum JobStatus { Done = "completed" }\n',
+        'src/tasks/import.ts':
+          'import { RUNNING, JobStatus } from "./status";\n' +
+          'export async function runImport(job) {\n' +
+          '  job.status = RUNNING;\n  job.started_at = new Date();\n' +
+          '  job.status = JobStatus.Done;\n  job.completed_at = new Date();\n}\n',
+      },
+    },
+    {
+      name: 'a helper that receives the status as a parameter (setStatus(id, "running"))',
+      files: {
+        'src/tasks/import.ts':
+          'async function setStatus(id, status, extra = {}) {\n  await repo.update(id, { status, ...extra });\n}\n' +
+          'export async function runImport(id) {\n' +
+          '  await setStatus(id, "running");\n  await repo.update(id, { started_at: new Date() });\n' +
+          '  await setStatus(id, "completed");\n}\n',
+      },
+    },
+    {
+      name: 'a non-exported helper and an _underscored export are not tasks',
+      files: {
+        'src/tasks/import.ts':
+          'async function finish(job) {\n  job.status = "completed";\n}\n' +
+          'export async function _finish(job) {\n  job.status = "completed";\n}\n',
+      },
+    },
+    {
+      name: 'not a task file: an exported function elsewhere is not a task',
+      files: { 'src/services/import.ts': 'export async function finish(job) {\n  job.status = "completed";\n}\n' },
+    },
+    {
+      name: 'JS task file with CommonJS exports',
+      files: {
+        'src/jobs/cleanup.js':
+          'async function runCleanup(run) {\n  run.status = "running";\n  run.started_at = new Date();\n  run.status = "completed";\n}\nmodule.exports = { runCleanup };\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no start writes at all',
+      files: {
+        'src/tasks/import.ts':
+          'export async function runImport(id) {\n  try {\n    await work(id);\n    await repo.update(id, { status: "completed", completed_at: new Date() });\n' +
+          '  } catch (err) {\n    await repo.update(id, { status: "failed", error_message: String(err) });\n  }\n}\n',
+      },
+      errors: [{ line: 1, column: 23, message: MISSING_BOTH('runImport') }],
+    },
+    {
+      name: 'running only inside catch, started_at after completion',
+      files: {
+        'src/tasks/import.ts':
+          'export async function runImport(job) {\n  try {\n    job.status = "completed";\n    job.started_at = new Date();\n' +
+          '  } catch (e) {\n    job.status = "running";\n  }\n}\n',
+      },
+      errors: [{ line: 1, message: 'task "runImport" does not write status "running" when it starts, and writes started_at only after its first completion write' }],
+    },
+    {
+      name: 'a BullMQ Worker imported under an alias, outside task files',
+      files: {
+        ...MODEL,
+        'src/queue/consumers.ts':
+          'import { Worker as BullWorker } from "bullmq";\nimport { ImportJob } from "../models/import-job.entity";\n' +
+          'const repo = dataSource.getRepository(ImportJob);\n' +
+          'export const worker = new BullWorker("imports", async (job) => {\n' +
+          '  await repo.update(job.data.id, { status: "completed", completed_at: new Date() });\n});\n',
+      },
+      errors: [{ file: 'src/queue/consumers.ts', line: 4, column: 27, message: MISSING_BOTH('processor') }],
+    },
+    {
+      name: 'a NestJS @Processor: process is the task, its event hooks are not',
+      files: {
+        ...MODEL,
+        'src/imports/import.processor.ts':
+          'import { Processor, WorkerHost, OnWorkerEvent } from "@nestjs/bullmq";\nimport { ImportJob } from "../models/import-job.entity";\n' +
+          '@Processor("imports")\nexport class ImportProcessor extends WorkerHost {\n' +
+          '  constructor(private readonly repo: Repository<ImportJob>) { super(); }\n' +
+          '  async process(job) {\n    await this.repo.update(job.data.id, { status: "completed", completed_at: new Date() });\n  }\n' +
+          '  @OnWorkerEvent("failed")\n  async onFailed(job) {\n    await this.repo.update(job.data.id, { status: "failed" });\n  }\n}\n',
+      },
+      errors: [{ file: 'src/imports/import.processor.ts', line: 6, column: 9, message: MISSING_BOTH('process') }],
+    },
+    {
+      name: 'a public method of an exported class in a task file (private ones are helpers)',
+      files: {
+        'src/jobs/export.job.ts':
+          'export class ExportJobRunner {\n  async run(job) {\n    job.status = "completed";\n  }\n  private async fail(job) {\n    job.status = "failed";\n  }\n}\n',
+      },
+      errors: [{ line: 2, column: 9, message: MISSING_BOTH('run') }],
+    },
+    {
+      name: 'a callback handed to backgroundTasks.add that writes through a same-file function',
+      files: {
+        'src/routes/imports.ts':
+          'import { ImportJob } from "../models/import-job.entity";\n' +
+          'async function finish(repo: Repository<ImportJob>, id: string) {\n  await repo.update(id, { status: "completed" });\n}\n' +
+          'router.post("/imports", async (req, res) => {\n  backgroundTasks.add(() => finish(repo, req.body.id));\n  res.json({ job_id: 1 });\n});\n',
+        ...MODEL,
+      },
+      errors: [{ file: 'src/routes/imports.ts', line: 6, column: 3, message: MISSING_BOTH('background callback') }],
+    },
+    {
+      name: 'JS task file: exported arrow and exports.x',
+      files: {
+        'src/jobs/cleanup.js':
+          'export const runCleanup = async (run) => {\n  run.status = "completed";\n};\nexports.runPurge = async function (run) {\n  run.status = "completed";\n};\n',
+      },
+      errors: [
+        { line: 1, column: 14, message: MISSING_BOTH('runCleanup') },
+        { line: 4, column: 9, message: MISSING_BOTH('runPurge') },
+      ],
+    },
+  ],
+});

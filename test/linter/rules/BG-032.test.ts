@@ -1,0 +1,76 @@
+import { testRule } from '../../helpers/rule-tester.js';
+
+const TRY = (catchBody: string, param = '(err)') =>
+  'export async function runScan(scan) {\n  scan.status = "running";\n  try {\n    await scanAll(scan);\n    scan.status = "completed";\n' +
+  `  } catch ${param} {\n${catchBody}  }\n}\n`;
+
+testRule('BG-032', {
+  valid: [
+    {
+      name: 'catch writes failed, error_message from the error, and logs',
+      files: { 'src/workers/scan.worker.ts': TRY('    logger.error("scan failed", err);\n    scan.status = "failed";\n    scan.error_message = err.message;\n') },
+    },
+    {
+      name: 'the error message through a derived variable, logged by this.logger and a helper that writes',
+      files: {
+        'src/workers/scan.worker.ts':
+          'async function markFailed(scan, message) {\n  scan.status = "failed";\n  scan.error_message = message;\n}\n' +
+          TRY('    const message = err instanceof Error ? err.message : String(err);\n    this.logger.error(message);\n    await markFailed(scan, message);\n'),
+      },
+    },
+    {
+      name: 'an inner per-item catch that swallows is fine when the outer catch handles',
+      files: {
+        'src/workers/scan.worker.ts':
+          'export async function runScan(scan) {\n  try {\n    for (const f of files) {\n      try { await check(f); } catch (e) { console.warn(e); }\n    }\n' +
+          '  } catch (err) {\n    console.error(err);\n    scan.status = "failed";\n    scan.error_message = String(err);\n  }\n}\n',
+      },
+    },
+    {
+      name: 'a project logger named in the errorLoggers option',
+      options: { errorLoggers: ['reportError'] },
+      files: { 'src/workers/scan.worker.ts': TRY('    reportError(err);\n    scan.status = "failed";\n    scan.error_message = String(err);\n') },
+    },
+    { name: 'an exported utility touching no job', files: { 'src/workers/util.ts': 'export function parse(s: string) {\n  return JSON.parse(s);\n}\n' } },
+    {
+      name: 'a dbTask body has no try: the runtime handles it',
+      files: { 'src/tasks/scan.ts': 'export const scan = rt.dbTask({ name: "scan" }, async (ctx, s) => {\n  s.status = "completed";\n});\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a catch that logs and swallows',
+      files: { 'src/workers/scan.worker.ts': TRY('    console.error("scan failed", err);\n') },
+      errors: [{ line: 6, column: 5, message: 'catch in task "runScan" only logs the error: the job is never marked "failed" and has no error_message' }],
+    },
+    {
+      name: 'console.error is not a logger when the option says otherwise',
+      options: { errorLoggers: ['reportError'] },
+      files: { 'src/workers/scan.worker.ts': TRY('    console.error(err);\n    scan.status = "failed";\n    scan.error_message = String(err);\n') },
+      errors: [{ line: 6, message: 'catch in task "runScan" does not log the error' }],
+    },
+    {
+      name: 'an empty catch',
+      files: { 'src/workers/scan.worker.ts': TRY('', '') },
+      errors: [{ line: 6, column: 5, message: 'empty catch in task "runScan": the error is swallowed and the job is never marked "failed"' }],
+    },
+    {
+      name: 'no try at all',
+      files: { 'src/workers/scan.worker.ts': 'export async function runScan(scan) {\n  scan.status = "running";\n  await scanAll(scan);\n  scan.status = "completed";\n}\n' },
+      errors: [{ line: 1, column: 23, message: 'task "runScan" has no try/catch: an exception leaves the job "running" with no error_message' }],
+    },
+    {
+      name: 'a catch that rethrows after marking failed with a fixed message, without logging',
+      files: { 'src/workers/scan.worker.ts': TRY('    scan.status = "failed";\n    scan.error_message = "scan failed";\n    throw err;\n') },
+      errors: [{ line: 6, message: 'catch in task "runScan" does not write error_message from "err" or log the error' }],
+    },
+    {
+      name: 'a .catch callback that only logs',
+      files: {
+        'src/workers/scan.worker.ts':
+          'export async function runScan(scan) {\n  scan.status = "running";\n  await scanAll(scan).catch((e) => logger.error(e));\n  scan.status = "completed";\n}\n',
+      },
+      errors: [{ line: 3, column: 29, message: 'catch in task "runScan" only logs the error: the job is never marked "failed" and has no error_message' }],
+    },
+  ],
+});
