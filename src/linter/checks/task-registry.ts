@@ -47,9 +47,9 @@ function registeredDeclarations(project: ProjectFacts, options: Options): Set<ts
   return project.memo(key, () => {
     const out = new Set<ts.Node>();
     const names = new Set(options.registryNames);
-    for (const file of project.lintedFiles()) {
-      // A cheap text test first: most files mention no registry at all.
-      if (!options.registryNames.some((n) => file.text.includes(n)) && !options.registryCalls.some((c) => file.text.includes(c.slice(c.lastIndexOf('.') + 1)))) continue;
+    // A cheap text test first (most files mention no registry): only those files are parsed.
+    const needles = [...options.registryNames, ...options.registryCalls.map((c) => c.slice(c.lastIndexOf('.') + 1))];
+    for (const file of project.filesContaining(needles)) {
       for (const v of file.index.variables) {
         if (ts.isIdentifier(v.name) && names.has(v.name.text)) {
           if (v.type) collectReferences(project, file, v.type, out);

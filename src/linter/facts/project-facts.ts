@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileFacts } from './file-facts.js';
 import { resolveRelativeModule } from './module-resolution.js';
+import { matchesAnyGlob } from './names.js';
 import { parseFile } from './parse-file.js';
 import type { SubjectSettings } from './subjects.js';
 import { createTypeChecker } from './type-checker.js';
@@ -70,26 +71,75 @@ export class ProjectFacts {
    * parses only the few files that can matter (a registry, an `implements`), not the whole project.
    */
   filesContaining(needles: readonly string[]): readonly FileFacts[] {
+    return this.filesMatching({ needles });
+  }
+
+  /**
+   * The project's files whose project-relative path matches one of `globs` or whose text contains
+   * one of `needles`, parsed. Unparsed files are only read as text for the test, so a worker thread
+   * (or a --staged run) scanning the project does not parse all of it.
+   */
+  filesMatching(filter: { globs?: readonly string[]; needles?: readonly string[] }): readonly FileFacts[] {
     this.record(ALL_FILES);
-    return this.memo(`project:containing:${needles.join('\0')}`, () => {
+    const globs = filter.globs ?? [];
+    const needles = filter.needles ?? [];
+    return this.memo(`project:matching:${globs.join('\0')}\u0001${needles.join('\0')}`, () => {
       const out: FileFacts[] = [];
       for (const path of this.projectPaths) {
-        const parsed = this.files.get(path);
-        let text: string | undefined = parsed?.text;
-        if (parsed === undefined) {
-          try {
-            text = readFileSync(path, 'utf8');
-          } catch {
-            text = undefined;
-          }
+        let hit = globs.length > 0 && matchesAnyGlob(this.relativePath(path), globs);
+        if (!hit && needles.length > 0) {
+          const text = this.textOf(path);
+          hit = text !== undefined && needles.some((n) => text.includes(n));
         }
-        if (text !== undefined && needles.some((n) => text!.includes(n))) {
+        if (hit) {
           const f = this.load(path);
           if (f) out.push(f);
         }
       }
       return out;
     });
+  }
+
+  /**
+   * The project files that import `absPath` (relative imports, `require`, dynamic `import()`),
+   * parsed. The reverse-import index is built once per run from the files' text with a regex, so
+   * answering does not parse the project.
+   */
+  importersOf(absPath: string): readonly FileFacts[] {
+    this.record(ALL_FILES);
+    const index = this.memo('project:importers', () => {
+      const map = new Map<string, string[]>();
+      const specifier = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"\n]*|\.{1,2})['"]/g;
+      for (const path of this.projectPaths) {
+        const text = this.textOf(path);
+        if (text === undefined) continue;
+        for (const m of text.matchAll(specifier)) {
+          const target = resolveRelativeModule(path, m[1]!);
+          if (target === undefined) continue;
+          let list = map.get(target);
+          if (!list) map.set(target, (list = []));
+          if (!list.includes(path)) list.push(path);
+        }
+      }
+      return map;
+    });
+    return this.memo(`project:importers-of:${absPath}`, () =>
+      (index.get(absPath) ?? []).flatMap((p) => {
+        const f = this.load(p);
+        return f ? [f] : [];
+      }),
+    );
+  }
+
+  /** A project file's text without parsing it (parsed files keep theirs). */
+  private textOf(path: string): string | undefined {
+    const parsed = this.files.get(path);
+    if (parsed !== undefined) return parsed?.text;
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   /** The files checked in this run. */
@@ -134,14 +184,15 @@ export class ProjectFacts {
       for (const dep of hit.deps) this.record(dep);
       return hit.value as T;
     }
-    const deps = new Set<string>();
-    this.recorders.push(deps);
+    const read = new Set<string>();
+    this.recorders.push(read);
     let value: T;
     try {
       value = compute();
     } finally {
       this.recorders.pop();
     }
+    const deps = this.compact(read);
     this.memos.set(key, { value, deps });
     for (const dep of deps) this.record(dep);
     return value;
@@ -172,6 +223,21 @@ export class ProjectFacts {
     return this.checkerCount;
   }
 
+  /**
+   * A project-wide scan reads every file; ALL_FILES (keyed on the whole project's digest) already
+   * stands for the project's own files, so only files outside it are kept. That keeps a memo hit
+   * cheap: it re-records a handful of entries, not thousands of paths.
+   */
+  private compact(deps: Set<string>): Set<string> {
+    if (!deps.has(ALL_FILES) || deps.size < 2) return deps;
+    const inProject = (this.projectSet ??= new Set(this.projectPaths));
+    const out = new Set<string>([ALL_FILES]);
+    for (const dep of deps) if (!inProject.has(dep)) out.add(dep);
+    return out;
+  }
+
+  private projectSet: Set<string> | undefined;
+
   /** Runs `fn` and returns every file it read (ALL_FILES for a project-wide scan). */
   trackDependencies(fn: () => void): Set<string> {
     const deps = new Set<string>();
@@ -181,6 +247,6 @@ export class ProjectFacts {
     } finally {
       this.recorders.pop();
     }
-    return deps;
+    return this.compact(deps);
   }
 }

@@ -143,13 +143,31 @@ class Collector {
     return this.fields.has(field) ? { field, target } : undefined;
   }
 
-  /** Is `x` a job record (or a repository/table of job models)? Unknown types count in task files only. */
-  private isRecord(target: ts.Expression, chain?: ts.CallExpression): boolean {
+  /**
+   * Is it worth the type checker to learn whether `x` in `x.f <op> value` is a job record? Only for a
+   * status compared with or set to a string: `response.status === 200`, `x.result = data` and the
+   * like are never job statuses, and asking about them would build the checker for most projects.
+   */
+  private worthChecking(field: string, values: readonly ts.Node[]): boolean {
+    if (field !== this.statusField || this.inTaskFile || this.file.isJavaScript) return false;
+    return values.some((v) => {
+      const e = ts.isExpression(v) ? unwrap(v) : v;
+      if (ts.isStringLiteralLike(e)) return true;
+      if (ts.isArrayLiteralExpression(e)) return e.elements.some((x) => ts.isStringLiteralLike(unwrap(x)));
+      return ts.isExpression(e) && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && typeof foldConstant(this.project, this.file, e) === 'string';
+    });
+  }
+
+  /**
+   * Is `x` a job record (or a repository/table of job models)? Unknown types count in task files
+   * only; elsewhere the type checker decides when `ask` says the write is worth it.
+   */
+  private isRecord(target: ts.Expression, chain?: ts.CallExpression, ask = false): boolean {
     const key = chain ?? target;
     let origin = this.origins.get(key);
     if (origin === undefined) {
       origin = chain ? callChainOrigin(this.project, this.file, chain) : expressionOrigin(this.project, this.file, target);
-      if (origin === 'unknown' && !this.inTaskFile && !this.file.isJavaScript && !chain) {
+      if (origin === 'unknown' && ask && !chain) {
         // Syntax cannot tell (no annotation, an untyped helper's result): ask the checker, once per node.
         origin = checkerOrigin(this.project, target);
       }
@@ -164,13 +182,15 @@ class Collector {
     const op = b.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {
       const access = this.fieldAccess(b.left);
-      if (access && this.isRecord(access.target)) this.add(access.field, 'assign', true, b.right, { target: access.target });
+      if (access && this.isRecord(access.target, undefined, this.worthChecking(access.field, [b.right]))) {
+        this.add(access.field, 'assign', true, b.right, { target: access.target });
+      }
       return;
     }
     // ===, !==, ==, !=: the field on either side.
     for (const [side, other] of [[b.left, b.right], [b.right, b.left]] as const) {
       const access = this.fieldAccess(side);
-      if (access && this.isRecord(access.target)) {
+      if (access && this.isRecord(access.target, undefined, this.worthChecking(access.field, [other]))) {
         this.add(access.field, 'compare', false, other, { target: access.target });
         return;
       }
@@ -179,7 +199,8 @@ class Collector {
 
   private switchStatement(s: ts.SwitchStatement): void {
     const access = this.fieldAccess(s.expression);
-    if (!access || !this.isRecord(access.target)) return;
+    const cases = s.caseBlock.clauses.flatMap((c) => (ts.isCaseClause(c) ? [c.expression] : []));
+    if (!access || !this.isRecord(access.target, undefined, this.worthChecking(access.field, cases))) return;
     for (const clause of s.caseBlock.clauses) {
       if (ts.isCaseClause(clause)) this.add(access.field, 'case', false, clause.expression, { target: access.target });
     }
@@ -193,7 +214,9 @@ class Collector {
     const callee = call.expression;
     if (name === 'includes' && ts.isPropertyAccessExpression(callee) && ts.isArrayLiteralExpression(unwrap(callee.expression))) {
       const access = this.fieldAccess(args[0]!);
-      if (access && this.isRecord(access.target)) this.addCompared(access.field, 'compare', callee.expression, { target: access.target });
+      if (access && this.isRecord(access.target, undefined, this.worthChecking(access.field, [callee.expression]))) {
+        this.addCompared(access.field, 'compare', callee.expression, { target: access.target });
+      }
       return;
     }
     // Drizzle eq(importJobs.status, V), inArray(t.status, [...])

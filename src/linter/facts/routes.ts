@@ -52,27 +52,26 @@ export function routeHandlersOf(project: ProjectFacts, file: FileFacts): RouteHa
 /**
  * Every route whose handler function is declared in `file`: the ones `file` registers itself, and,
  * when `file` exports anything, the ones other files register with a handler imported from it
- * (`router.post('/x', importsController.create)`). Finding those reads every project file that
- * holds a registration-looking call (`.post(`, …), once per run: callers should first make sure
+ * (`router.post('/x', importsController.create)`). Finding those parses only the project files
+ * that import this file; callers should still first make sure
  * the file has something to report (BG-021 does), so most files never pay for it.
  */
 export function routeHandlersDeclaredIn(project: ProjectFacts, file: FileFacts): RouteHandler[] {
   const own = routeHandlersOf(project, file).filter((r) => r.handler !== undefined && r.handlerFile === undefined);
   if (!exportsAnything(file)) return own;
-  const byFile = project.memo('routes:by-handler-file', () => {
-    const map = new Map<string, RouteHandler[]>();
-    const needles = [...project.subjects.routeHandler.methods.map((m) => `.${m}(`), '.route('];
-    for (const f of project.filesContaining(needles)) {
+  // A file that registers a handler declared here imports this file: only those files are parsed,
+  // not every file with a `.get(`.
+  const elsewhere = project.memo(`routes:declared-in:${file.path}`, () => {
+    const out: RouteHandler[] = [];
+    for (const f of project.importersOf(file.path)) {
+      if (f === file) continue;
       for (const route of routeHandlersOf(project, f)) {
-        if (!route.handler || !route.handlerFile) continue;
-        let list = map.get(route.handlerFile.path);
-        if (!list) map.set(route.handlerFile.path, (list = []));
-        list.push(route);
+        if (route.handler && route.handlerFile?.path === file.path) out.push(route);
       }
     }
-    return map;
+    return out;
   });
-  return [...own, ...(byFile.get(file.path) ?? [])];
+  return [...own, ...elsewhere];
 }
 
 function exportsAnything(file: FileFacts): boolean {

@@ -133,7 +133,9 @@ function statusTypesUsedByModels(project: ProjectFacts): Set<ts.Node> {
   return project.memo('status-types:used', () => {
     const out = new Set<ts.Node>();
     const statusKey = normalizeFieldName(project.subjects.jobModel.statusField);
-    const models: JobModel[] = project.lintedFiles().flatMap((f) => jobModelsOf(project, f));
+    // Models live in model files or carry the tag: only those files are parsed for this scan.
+    const modelFiles = project.filesMatching({ globs: project.subjects.jobModel.files, needles: [`@${project.subjects.jobModel.tag}`] });
+    const models: JobModel[] = modelFiles.flatMap((f) => jobModelsOf(project, f));
     for (const model of models) {
       const field = model.fields.get(statusKey);
       if (!field) continue;
@@ -143,7 +145,8 @@ function statusTypesUsedByModels(project: ProjectFacts): Set<ts.Node> {
       addFromColumn(project, fieldFile, field.node, out);
     }
     // `type JobStatus = (typeof JOB_STATUS)[keyof typeof JOB_STATUS]`: the object behind a status-named alias.
-    for (const f of project.lintedFiles()) {
+    const nameNeedles = project.subjects.statusType.names.map((n) => n.replace(/\*/g, '')).filter(Boolean);
+    for (const f of project.filesContaining(nameNeedles)) {
       for (const alias of f.index.typeAliases) {
         if (isStatusTypeName(project, alias.name.text)) addFromType(project, f, alias.type, out);
       }
