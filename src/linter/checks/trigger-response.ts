@@ -53,7 +53,7 @@ function judgeType(checker: ts.TypeChecker, type: ts.Type, keys: readonly string
 }
 
 function judgeByType(ctx: Ctx, file: FileFacts, e: ts.Expression, keys: readonly string[]): Verdict {
-  const checker = ctx.project.typeChecker();
+  const checker = ctx.project.typeChecker(e.getSourceFile().fileName);
   let type: ts.Type;
   try {
     type = checker.getTypeAtLocation(e);

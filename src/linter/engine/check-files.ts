@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { compareDiagnostics, ENGINE_RULE_IDS, type Diagnostic } from '../../shared/diagnostic.js';
 import type { CompiledRule } from '../config/rule.js';
 import type { FileFacts } from '../facts/file-facts.js';
-import { parseErrorsOf, parseFile } from '../facts/parse-file.js';
+import { parseErrorsOf } from '../facts/parse-file.js';
 import { ProjectFacts } from '../facts/project-facts.js';
 import type { SubjectSettings } from '../facts/subjects.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -88,12 +88,13 @@ function runRule(project: ProjectFacts, file: FileFacts, rule: CompiledRule<unkn
  * that worker threads share out.
  */
 export function checkFiles(input: CheckInput): CheckOutput {
-  const parsed = input.targets.map((t) => parseFile(t.path, t.relativePath, t.text));
-  const project = new ProjectFacts(input.root, input.subjects, parsed, input.projectPaths);
+  const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths);
   const rules = input.rules.filter((r) => r.level !== 'off');
   const rulesRun = new Set(rules.map((r) => r.id));
   const files: CheckedFile[] = [];
-  for (const file of parsed) {
+  for (const target of input.targets) {
+    project.beginFile(target.path);
+    const file = project.load(target.path)!;
     let diagnostics = parseErrorDiagnostics(file);
     const deps = project.trackDependencies(() => {
       if (diagnostics.length > 0) return;
@@ -111,6 +112,7 @@ export function checkFiles(input: CheckInput): CheckOutput {
     for (const d of diagnostics) d.fingerprint = fingerprintOf(file, d);
     diagnostics.sort(compareDiagnostics);
     files.push({ path: file.path, diagnostics, deps: [...deps].sort() });
+    project.release(file.path);
   }
   return { files, typeCheckersCreated: project.typeCheckersCreated };
 }

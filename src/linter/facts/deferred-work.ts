@@ -216,7 +216,7 @@ class DeferredFinder {
       (ts.isPropertyAccessExpression(owner) && owner.expression.kind === ts.SyntaxKind.ThisKeyword) ||
       (ts.isIdentifier(owner) && resolveIdentifier(this.project, this.file, owner)?.kind === 'declaration');
     if (!rooted) return false;
-    const checker = this.project.typeChecker();
+    const checker = this.project.typeChecker(this.file.path);
     const signature = checker.getResolvedSignature(call);
     const type = signature ? checker.getReturnTypeOfSignature(signature) : undefined;
     return type?.getSymbol()?.getName() === 'Promise';

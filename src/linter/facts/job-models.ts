@@ -156,7 +156,7 @@ function declarationFields(project: ProjectFacts, node: ts.Node): Map<string, Jo
   if (inheritsFields(node)) {
     const named = node as ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
     if (named.name) {
-      const checker = project.typeChecker();
+      const checker = project.typeChecker(node.getSourceFile().fileName);
       const symbol = checker.getSymbolAtLocation(named.name);
       const type = symbol ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
       // The result cache must know every file the fields came from: base declarations too, even
@@ -234,20 +234,20 @@ function isCamel(fields: Map<string, JobModelField>): boolean {
   return camel > snake;
 }
 
-/** Names of interfaces some class of the linted files implements: those are the class's shape, not a second model. */
-function implementedInterfaceNames(project: ProjectFacts): Set<string> {
-  return project.memo('job-models:implemented', () => {
-    const out = new Set<string>();
-    for (const f of project.filesContaining(['implements'])) {
-      for (const c of f.index.classes) {
-        for (const h of c.heritageClauses ?? []) {
-          if (h.token !== ts.SyntaxKind.ImplementsKeyword) continue;
-          for (const t of h.types) if (ts.isIdentifier(t.expression)) out.add(t.expression.text);
-        }
-      }
-    }
-    return out;
-  });
+/**
+ * Does some class of the project implement this interface? Then the interface is the class's shape,
+ * not a second model. Only files that name the interface are parsed to find out.
+ */
+function isImplemented(project: ProjectFacts, name: string): boolean {
+  return project.memo(`job-models:implemented:${name}`, () =>
+    project.filesContaining([name]).some((f) =>
+      f.index.classes.some((c) =>
+        (c.heritageClauses ?? []).some(
+          (h) => h.token === ts.SyntaxKind.ImplementsKeyword && h.types.some((t) => ts.isIdentifier(t.expression) && t.expression.text === name),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The job models declared in one file (rules.md "job model"), with their own and inherited fields. */
@@ -271,9 +271,8 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
     const orm = decoratorsOf(c).length > 0;
     push({ name: c.name.text, nameNode: c.name, declaration: c, kind: 'class', orm, file, fields: declarationFields(project, c) });
   }
-  const implemented = file.index.interfaces.length > 0 ? implementedInterfaceNames(project) : new Set<string>();
   for (const i of file.index.interfaces) {
-    if (!isCandidate(i.name.text, i) || implemented.has(i.name.text)) continue;
+    if (!isCandidate(i.name.text, i) || isImplemented(project, i.name.text)) continue;
     push({ name: i.name.text, nameNode: i.name, declaration: i, kind: 'interface', orm: false, file, fields: declarationFields(project, i) });
   }
   for (const t of file.index.typeAliases) {
@@ -294,4 +293,33 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
     push({ name: v.name.text, nameNode: v.name, declaration: v, kind: 'table', orm: true, file, fields: tableFields(project, file, init) });
   }
   return models;
+}
+
+/** Every job model of the project: models live in model files or carry the tag, so only those are parsed. */
+export function projectJobModels(project: ProjectFacts): readonly JobModel[] {
+  const settings = project.subjects.jobModel;
+  return project.memo('job-models:project', () =>
+    project.filesMatching({ globs: settings.files, needles: [`@${settings.tag}`] }).flatMap((f) => jobModelsOf(project, f)),
+  );
+}
+
+/**
+ * Can a value in this file have a job model's type? Only if the file, or a project file it imports,
+ * names a model: types do not travel further than that without a name somewhere on the way (and
+ * when they do, through a chain of inferred returns, the loss is a missed finding, not a false one).
+ * Decides whether asking the type checker is worth building it.
+ */
+export function mayHoldJobModels(project: ProjectFacts, file: FileFacts): boolean {
+  return project.memo(`job-models:may-hold:${file.path}`, () => {
+    const names = project.memo('job-models:names', () => [...new Set(projectJobModels(project).map((m) => m.name))]);
+    if (names.length === 0) return false;
+    const mentions = (text: string) => names.some((n) => text.includes(n));
+    if (mentions(file.text)) return true;
+    for (const imp of file.index.imports) {
+      if (!ts.isStringLiteral(imp.moduleSpecifier)) continue;
+      const target = project.importedFile(file, imp.moduleSpecifier.text);
+      if (target && mentions(target.text)) return true;
+    }
+    return false;
+  });
 }

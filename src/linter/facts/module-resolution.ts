@@ -10,7 +10,9 @@ const EMITTED_TO_SOURCE: Record<string, string[]> = {
   '.jsx': ['.tsx', '.jsx'],
 };
 
-function isFile(path: string): boolean {
+type IsFile = (path: string) => boolean;
+
+function statIsFile(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {
@@ -19,11 +21,30 @@ function isFile(path: string): boolean {
 }
 
 /**
+ * A resolver for one run: resolving every import of a large project asks about the same few
+ * candidates again and again (`./base.ts`, `./base.tsx`, …), so stat results are kept for the run
+ * (files do not appear mid-run; a new run starts afresh).
+ */
+export function createModuleResolver(): (fromFile: string, specifier: string) => string | undefined {
+  const known = new Map<string, boolean>();
+  const isFile: IsFile = (path) => {
+    let v = known.get(path);
+    if (v === undefined) known.set(path, (v = statIsFile(path)));
+    return v;
+  };
+  return (fromFile, specifier) => resolveWith(isFile, fromFile, specifier);
+}
+
+/**
  * Resolves a relative import to a file of the project, the way TypeScript's bundler/NodeNext
  * resolution finds sources. Bare specifiers (packages) are never resolved: the bundled rules need the
  * project's own declarations only, and resolving into node_modules is what makes type-aware linting slow.
  */
 export function resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
+  return resolveWith(statIsFile, fromFile, specifier);
+}
+
+function resolveWith(isFile: IsFile, fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') {
     return undefined;
   }

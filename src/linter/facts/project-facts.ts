@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileFacts } from './file-facts.js';
-import { resolveRelativeModule } from './module-resolution.js';
+import { createModuleResolver } from './module-resolution.js';
 import { matchesAnyGlob } from './names.js';
 import { parseFile } from './parse-file.js';
 import type { SubjectSettings } from './subjects.js';
-import { createTypeChecker } from './type-checker.js';
+import { createProjectProgram } from './type-checker.js';
 
 /** Files larger than this are not read for cross-file lookups (the same bound as linting). */
 const MAX_BYTES = 5 * 1024 * 1024;
+
+/** After this many growths of the checker's program, it is rebuilt over every checked file at once. */
+const MAX_PROGRAM_GROWTHS = 6;
 
 /** A dependency on every file of the project (a project-wide scan): keyed on the whole file set. */
 export const ALL_FILES = '*';
@@ -19,34 +22,72 @@ interface Memo {
   deps: Set<string>;
 }
 
+/** A file to check, read but not parsed yet: it is parsed when its turn comes (or when another file asks). */
+export interface TargetSource {
+  path: string;
+  relativePath: string;
+  text: string;
+}
+
 /**
  * What checks may know beyond one file: the project's other files (parsed once, on demand), import
- * resolution, memoized derived facts, and the type checker, created lazily and at most once.
+ * resolution, memoized derived facts, and the type checker, created lazily.
  *
- * It also records what each check read, for the result cache: every file loaded, and every memoized
- * fact's own reads, are added to the files the current file depends on; a project-wide scan
- * (`projectFiles()`) depends on ALL_FILES.
+ * It records what each check read, for the result cache: every file loaded, and every memoized
+ * fact's own reads, are added to the files the current file depends on; a project-wide scan depends
+ * on ALL_FILES.
+ *
+ * It also keeps memory flat: a checked file that no other file read, and that the type checker's
+ * program does not hold, is released with its per-file facts once checked (`release`), so a run
+ * holds the shared files, not the whole project.
  */
 export class ProjectFacts {
   readonly root: string;
   readonly subjects: SubjectSettings;
   private readonly files = new Map<string, FileFacts | null>();
-  /** The files being checked in this run, parsed. */
-  private readonly targets: FileFacts[];
+  /** Files to check that are not parsed yet. */
+  private readonly pending = new Map<string, TargetSource>();
+  /** Paths of the files being checked in this run. */
+  private readonly targetPaths: readonly string[];
   /** Every source file of the project (the linted set, or the whole project for --staged runs). */
   private readonly projectPaths: readonly string[];
   private readonly memos = new Map<string, Memo>();
+  /** Per-file memo keys (`…:/abs/path`), so releasing a file drops its facts too. */
+  private readonly memoKeysByPath = new Map<string, string[]>();
+  /** Files some other file's check (or a project-wide scan) read: kept for the whole run. */
+  private readonly shared = new Set<string>();
+  /** The file being checked, set by the engine. */
+  private current: string | undefined;
   private checker: ts.TypeChecker | undefined;
   private checkerCount = 0;
   /** Open dependency recorders, innermost last. */
   private readonly recorders: Set<string>[] = [];
+  /** Keys of the memos being computed, innermost last. */
+  private readonly memoStack: string[] = [];
 
-  constructor(root: string, subjects: SubjectSettings, targets: FileFacts[], projectPaths?: readonly string[]) {
+  constructor(root: string, subjects: SubjectSettings, targets: ReadonlyArray<FileFacts | TargetSource>, projectPaths?: readonly string[]) {
     this.root = root;
     this.subjects = subjects;
-    this.targets = targets;
-    for (const file of targets) this.files.set(file.path, file);
-    this.projectPaths = projectPaths ?? targets.map((f) => f.path);
+    for (const t of targets) {
+      if ('sourceFile' in t) this.files.set(t.path, t);
+      else this.pending.set(t.path, t);
+    }
+    this.targetPaths = targets.map((t) => t.path);
+    this.projectPaths = projectPaths ?? this.targetPaths;
+  }
+
+  /** The engine says which file it checks now: files loaded meanwhile are shared, not its own. */
+  beginFile(path: string): void {
+    this.current = path;
+  }
+
+  /** The engine is done with a file: forget it unless other files or the type checker use it. */
+  release(path: string): void {
+    if (this.current === path) this.current = undefined;
+    if (this.shared.has(path) || this.programFiles.has(path)) return;
+    this.files.delete(path);
+    for (const key of this.memoKeysByPath.get(path) ?? []) this.memos.delete(key);
+    this.memoKeysByPath.delete(path);
   }
 
   private record(dep: string): void {
@@ -101,11 +142,11 @@ export class ProjectFacts {
   }
 
   /**
-   * The project files that import `absPath` (relative imports, `require`, dynamic `import()`),
-   * parsed. The reverse-import index is built once per run from the files' text with a regex, so
+   * The project files that import `absPath` (relative imports, `require`, dynamic `import()`), and
+   * whose text contains one of `needles` when given, parsed. The reverse-import index is built once per run from the files' text with a regex, so
    * answering does not parse the project.
    */
-  importersOf(absPath: string): readonly FileFacts[] {
+  importersOf(absPath: string, needles?: readonly string[]): readonly FileFacts[] {
     this.record(ALL_FILES);
     const index = this.memo('project:importers', () => {
       const map = new Map<string, string[]>();
@@ -114,7 +155,7 @@ export class ProjectFacts {
         const text = this.textOf(path);
         if (text === undefined) continue;
         for (const m of text.matchAll(specifier)) {
-          const target = resolveRelativeModule(path, m[1]!);
+          const target = this.resolveModule(path, m[1]!);
           if (target === undefined) continue;
           let list = map.get(target);
           if (!list) map.set(target, (list = []));
@@ -123,29 +164,40 @@ export class ProjectFacts {
       }
       return map;
     });
-    return this.memo(`project:importers-of:${absPath}`, () =>
+    return this.memo(`project:importers-of:${(needles ?? []).join('\0')}:${absPath}`, () =>
       (index.get(absPath) ?? []).flatMap((p) => {
+        if (needles && !needles.some((n) => this.textOf(p)?.includes(n))) return [];
         const f = this.load(p);
         return f ? [f] : [];
       }),
     );
   }
 
-  /** A project file's text without parsing it (parsed files keep theirs). */
+  /**
+   * A project file's text without parsing it (parsed and pending files keep theirs). Texts read for
+   * scans are kept: several project-wide scans read the same files, and text is small next to trees.
+   */
   private textOf(path: string): string | undefined {
     const parsed = this.files.get(path);
-    if (parsed !== undefined) return parsed?.text;
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
+    if (parsed) return parsed.text;
+    const pending = this.pending.get(path);
+    if (pending) return pending.text;
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        text = null;
+      }
+      this.texts.set(path, text);
     }
+    return text ?? undefined;
   }
 
-  /** The files checked in this run. */
-  checkedFiles(): readonly FileFacts[] {
-    return this.targets;
-  }
+  private readonly texts = new Map<string, string | null>();
+
+  /** Relative import resolution, with stat results kept for this run. */
+  readonly resolveModule = createModuleResolver();
 
   relativePath(absPath: string): string {
     return relative(this.root, absPath).split(sep).join('/');
@@ -156,21 +208,31 @@ export class ProjectFacts {
     let facts = this.files.get(absPath);
     if (facts === undefined) {
       facts = null;
-      try {
-        const buffer = readFileSync(absPath);
-        if (buffer.length <= MAX_BYTES) facts = parseFile(absPath, this.relativePath(absPath), buffer.toString('utf8'));
-      } catch {
-        facts = null;
+      const pending = this.pending.get(absPath);
+      if (pending) {
+        facts = parseFile(pending.path, pending.relativePath, pending.text);
+      } else {
+        try {
+          const buffer = readFileSync(absPath);
+          if (buffer.length <= MAX_BYTES) facts = parseFile(absPath, this.relativePath(absPath), buffer.toString('utf8'));
+        } catch {
+          facts = null;
+        }
       }
       this.files.set(absPath, facts);
     }
-    if (facts) this.record(absPath);
+    if (facts) {
+      this.record(absPath);
+      // Read on behalf of another file, or inside a fact that is not this file's own (a project-wide
+      // scan keeps its nodes): keep it for the run.
+      if (absPath !== this.current || this.memoStack.some((k) => !k.endsWith(`:${absPath}`))) this.shared.add(absPath);
+    }
     return facts ?? undefined;
   }
 
   /** The project file an import specifier in `from` names, parsed; undefined for packages. */
   importedFile(from: FileFacts, specifier: string): FileFacts | undefined {
-    const target = resolveRelativeModule(from.path, specifier);
+    const target = this.resolveModule(from.path, specifier);
     return target === undefined ? undefined : this.load(target);
   }
 
@@ -186,39 +248,59 @@ export class ProjectFacts {
     }
     const read = new Set<string>();
     this.recorders.push(read);
+    this.memoStack.push(key);
     let value: T;
     try {
       value = compute();
     } finally {
       this.recorders.pop();
+      this.memoStack.pop();
     }
     const deps = this.compact(read);
     this.memos.set(key, { value, deps });
+    const cut = key.lastIndexOf(':/');
+    if (cut >= 0) {
+      const path = key.slice(cut + 1);
+      let keys = this.memoKeysByPath.get(path);
+      if (!keys) this.memoKeysByPath.set(path, (keys = []));
+      keys.push(key);
+    }
     for (const dep of deps) this.record(dep);
     return value;
   }
 
   /**
-   * The type checker over the project's own sources (external imports stay `any`). Created once,
-   * rooted at the checked files: the files they import are pulled in, the rest of the project is not parsed.
+   * The type checker over the project's own sources (external imports stay `any`), created lazily.
+   * Its program is rooted at the files that ask (and, from the first ask, at every checked model
+   * file, which is where most asks come from), plus what they import: binding the whole project
+   * for a few questions is what makes type-aware linting slow and large. A file outside the
+   * program grows it (reusing the old program); after a few growths it takes every checked file.
    */
-  typeChecker(): ts.TypeChecker {
-    if (!this.checker) {
-      this.checkerCount += 1;
-      const recorders = this.recorders.splice(0);
-      try {
-        this.checker = createTypeChecker(
-          this.targets.map((f) => f.path),
-          (path) => this.load(path)?.sourceFile,
-        );
-      } finally {
-        this.recorders.push(...recorders);
-      }
+  typeChecker(forPath?: string): ts.TypeChecker {
+    if (this.checker && (forPath === undefined || this.programFiles.has(forPath))) return this.checker;
+    this.checkerCount += 1;
+    if (this.checkerCount === 1) {
+      const modelGlobs = this.subjects.jobModel.files;
+      for (const t of this.targetPaths) if (matchesAnyGlob(this.relativePath(t), modelGlobs)) this.checkerRoots.add(t);
     }
+    if (forPath !== undefined) this.checkerRoots.add(forPath);
+    if (forPath === undefined || this.checkerCount > MAX_PROGRAM_GROWTHS) for (const t of this.targetPaths) this.checkerRoots.add(t);
+    const recorders = this.recorders.splice(0);
+    try {
+      this.program = createProjectProgram([...this.checkerRoots], (path) => this.load(path)?.sourceFile, this.resolveModule, this.program);
+    } finally {
+      this.recorders.push(...recorders);
+    }
+    this.programFiles = new Set(this.program.getSourceFiles().map((f) => f.fileName));
+    this.checker = this.program.getTypeChecker();
     return this.checker;
   }
 
-  /** How many checkers this run created: 0 when no rule needed types, never more than 1. */
+  private program: ts.Program | undefined;
+  private programFiles = new Set<string>();
+  private readonly checkerRoots = new Set<string>();
+
+  /** How many checkers this run created: 0 when no rule needed types; more only when the program had to grow. */
   get typeCheckersCreated(): number {
     return this.checkerCount;
   }

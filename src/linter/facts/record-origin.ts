@@ -308,7 +308,7 @@ export function expressionOrigin(project: ProjectFacts, file: FileFacts, expr: t
  * imports are `any` to this checker, so it only ever knows the project's own declarations.
  */
 export function checkerOrigin(project: ProjectFacts, expr: ts.Expression): Origin {
-  const checker = project.typeChecker();
+  const checker = project.typeChecker(expr.getSourceFile().fileName);
   let type: ts.Type;
   try {
     type = checker.getTypeAtLocation(expr);

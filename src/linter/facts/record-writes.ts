@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { FileFacts } from './file-facts.js';
 import { foldConstant, propertyNameText, unwrap } from './fold.js';
-import { jobModelsOf } from './job-models.js';
+import { jobModelsOf, mayHoldJobModels } from './job-models.js';
 import { matchesAnyGlob, normalizeFieldName } from './names.js';
 import type { ProjectFacts } from './project-facts.js';
 import {
@@ -150,12 +150,13 @@ class Collector {
    */
   private worthChecking(field: string, values: readonly ts.Node[]): boolean {
     if (field !== this.statusField || this.inTaskFile || this.file.isJavaScript) return false;
-    return values.some((v) => {
+    const stringy = values.some((v) => {
       const e = ts.isExpression(v) ? unwrap(v) : v;
       if (ts.isStringLiteralLike(e)) return true;
       if (ts.isArrayLiteralExpression(e)) return e.elements.some((x) => ts.isStringLiteralLike(unwrap(x)));
       return ts.isExpression(e) && (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) && typeof foldConstant(this.project, this.file, e) === 'string';
     });
+    return stringy && mayHoldJobModels(this.project, this.file);
   }
 
   /**

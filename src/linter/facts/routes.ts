@@ -63,7 +63,8 @@ export function routeHandlersDeclaredIn(project: ProjectFacts, file: FileFacts):
   // not every file with a `.get(`.
   const elsewhere = project.memo(`routes:declared-in:${file.path}`, () => {
     const out: RouteHandler[] = [];
-    for (const f of project.importersOf(file.path)) {
+    const needles = [...project.subjects.routeHandler.methods.map((m) => `.${m}(`), '.route(', ...Object.keys(project.subjects.routeHandler.methodDecorators).map((d) => `@${d}`)];
+    for (const f of project.importersOf(file.path, needles)) {
       if (f === file) continue;
       for (const route of routeHandlersOf(project, f)) {
         if (route.handler && route.handlerFile?.path === file.path) out.push(route);

@@ -1,5 +1,4 @@
 import { ts } from 'ts-morph';
-import { resolveRelativeModule } from './module-resolution.js';
 
 /**
  * A program over the project's own sources only: no lib files, no node_modules, no re-parsing (the
@@ -7,10 +6,12 @@ import { resolveRelativeModule } from './module-resolution.js';
  * as `any`. That is all the bundled rules ask: the fields of the project's models, the values of its
  * constants and enums.
  */
-export function createTypeChecker(
-  rootFiles: string[],
+export function createProjectProgram(
+  rootFiles: readonly string[],
   sourceFileOf: (path: string) => ts.SourceFile | undefined,
-): ts.TypeChecker {
+  resolveModule: (fromFile: string, specifier: string) => string | undefined,
+  oldProgram?: ts.Program,
+): ts.Program {
   const options: ts.CompilerOptions = {
     noLib: true,
     noResolve: false,
@@ -36,7 +37,7 @@ export function createTypeChecker(
     readFile: () => undefined,
     resolveModuleNameLiterals: (literals, containingFile) =>
       literals.map((literal) => {
-        const resolved = resolveRelativeModule(containingFile, literal.text);
+        const resolved = resolveModule(containingFile, literal.text);
         if (!resolved) return { resolvedModule: undefined };
         const extension = resolved.endsWith('.tsx')
           ? ts.Extension.Tsx
@@ -48,5 +49,5 @@ export function createTypeChecker(
         return { resolvedModule: { resolvedFileName: resolved, extension, isExternalLibraryImport: false } };
       }),
   };
-  return ts.createProgram({ rootNames: rootFiles, options, host }).getTypeChecker();
+  return ts.createProgram({ rootNames: rootFiles, options, host, ...(oldProgram ? { oldProgram } : {}) });
 }
