@@ -50,7 +50,8 @@ describe('retryDelay', () => {
   it('stays within [base, base × (1 + JITTER)] and under the cap', () => {
     fc.assert(
       fc.property(policyArb, fc.integer({ min: 1, max: 40 }), unit, (policy, attempt, r) => {
-        const growth = policy.backoff === 'exponential' ? 2 ** (attempt - 1) : 1;
+        // Doubling stops after 30 retries (the delay is long capped by then; 2 ** n must not overflow).
+        const growth = policy.backoff === 'exponential' ? 2 ** Math.min(attempt - 1, 30) : 1;
         const base = policy.initialDelaySeconds * growth;
         const cap = DEFAULT_MAX_DELAY_SECONDS * 1000;
         const delay = retryDelay(policy, attempt, () => r);
