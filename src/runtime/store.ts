@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { ConstructorOptions, Db } from 'pg-boss';
 import { fromPglite } from 'pg-boss';
 import { TaskConfigurationError } from './errors.js';
-import type { SessionHandle, SqlSession } from './sessions.js';
+import { withSession, type SessionHandle, type SqlSession } from './sessions.js';
 
 export interface Store {
   readonly kind: 'pglite' | 'postgres';
@@ -209,17 +209,7 @@ class PostgresStore implements Store {
   }
 
   async transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T> {
-    const handle = await this.begin();
-    try {
-      const value = await fn(handle.session);
-      await handle.commit();
-      return value;
-    } catch (error) {
-      await handle.rollback().catch(() => undefined);
-      throw error;
-    } finally {
-      await handle.close();
-    }
+    return withSession({ open: () => this.begin() }, fn);
   }
 
   bossConnection(): Partial<ConstructorOptions> {
