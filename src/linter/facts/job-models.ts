@@ -311,7 +311,7 @@ export function projectJobModels(project: ProjectFacts): readonly JobModel[] {
  */
 export function mayHoldJobModels(project: ProjectFacts, file: FileFacts): boolean {
   return project.memo(`job-models:may-hold:${file.path}`, () => {
-    const names = project.memo('job-models:names', () => [...new Set(projectJobModels(project).map((m) => m.name))]);
+    const names = project.memo('job-models:names', () => projectJobModelNames(project));
     if (names.length === 0) return false;
     const mentions = (text: string) => names.some((n) => text.includes(n));
     if (mentions(file.text)) return true;
@@ -322,4 +322,21 @@ export function mayHoldJobModels(project: ProjectFacts, file: FileFacts): boolea
     }
     return false;
   });
+}
+
+/**
+ * The names the project's job models may have, read from the text of model files (and tagged
+ * files) with a regex: declarations whose name has a model's shape. A superset of the real models
+ * is fine for its use (deciding whether the type checker may be worth asking); parsing every model
+ * file for it is not, in a --staged run of ten files.
+ */
+function projectJobModelNames(project: ProjectFacts): string[] {
+  const settings = project.subjects.jobModel;
+  const pattern = jobModelNamePattern(settings);
+  const declared = /\b(?:class|interface|type|const|let|var)\s+([A-Za-z_$][\w$]*)/g;
+  const names = new Set<string>();
+  for (const { text } of project.textsMatching({ globs: settings.files, needles: [`@${settings.tag}`] })) {
+    for (const m of text.matchAll(declared)) if (pattern.test(m[1]!)) names.add(m[1]!);
+  }
+  return [...names];
 }

@@ -17,8 +17,12 @@ export function matchesAnyGlob(relativePath: string, globs: readonly string[]): 
   for (const glob of globs) {
     let matcher = globCache.get(glob);
     if (!matcher) {
-      const compiled = new minimatch.Minimatch(glob, { dot: true, matchBase: !glob.includes('/') });
-      matcher = (path) => compiled.match(path);
+      // One regular expression per glob: minimatch's own match() splits every path into segments,
+      // which dominates scans over thousands of paths. A glob without `/` matches the base name.
+      const base = !glob.includes('/');
+      const re = new minimatch.Minimatch(glob, { dot: true }).makeRe();
+      if (re) matcher = base ? (path) => re.test(path.slice(path.lastIndexOf('/') + 1)) : (path) => re.test(path);
+      else matcher = () => false;
       globCache.set(glob, matcher);
     }
     if (matcher(relativePath)) return true;

@@ -122,22 +122,34 @@ export class ProjectFacts {
    */
   filesMatching(filter: { globs?: readonly string[]; needles?: readonly string[] }): readonly FileFacts[] {
     this.record(ALL_FILES);
+    return this.memo(`project:matching:${(filter.globs ?? []).join('\0')}\u0001${(filter.needles ?? []).join('\0')}`, () =>
+      this.pathsMatching(filter).flatMap((path) => {
+        const f = this.load(path);
+        return f ? [f] : [];
+      }),
+    );
+  }
+
+  /**
+   * The same selection as filesMatching, as text only: for scans a regex can answer (the names of
+   * the project's models), so that not even the matching files are parsed.
+   */
+  textsMatching(filter: { globs?: readonly string[]; needles?: readonly string[] }): ReadonlyArray<{ path: string; text: string }> {
+    this.record(ALL_FILES);
+    return this.pathsMatching(filter).flatMap((path) => {
+      const text = this.textOf(path);
+      return text === undefined ? [] : [{ path, text }];
+    });
+  }
+
+  private pathsMatching(filter: { globs?: readonly string[]; needles?: readonly string[] }): string[] {
     const globs = filter.globs ?? [];
     const needles = filter.needles ?? [];
-    return this.memo(`project:matching:${globs.join('\0')}\u0001${needles.join('\0')}`, () => {
-      const out: FileFacts[] = [];
-      for (const path of this.projectPaths) {
-        let hit = globs.length > 0 && matchesAnyGlob(this.relativePath(path), globs);
-        if (!hit && needles.length > 0) {
-          const text = this.textOf(path);
-          hit = text !== undefined && needles.some((n) => text.includes(n));
-        }
-        if (hit) {
-          const f = this.load(path);
-          if (f) out.push(f);
-        }
-      }
-      return out;
+    return this.projectPaths.filter((path) => {
+      if (globs.length > 0 && matchesAnyGlob(this.relativePath(path), globs)) return true;
+      if (needles.length === 0) return false;
+      const text = this.textOf(path);
+      return text !== undefined && needles.some((n) => text.includes(n));
     });
   }
 

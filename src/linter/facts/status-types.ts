@@ -155,6 +155,18 @@ function statusTypesUsedByModels(project: ProjectFacts): Set<ts.Node> {
   });
 }
 
+/** Every identifier-like word in the text of model files (and tagged files): read, not parsed. */
+function modelFileWords(project: ProjectFacts): Set<string> {
+  return project.memo('status-types:model-words', () => {
+    const settings = project.subjects.jobModel;
+    const words = new Set<string>();
+    for (const { text } of project.textsMatching({ globs: settings.files, needles: [`@${settings.tag}`] })) {
+      for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
+    }
+    return words;
+  });
+}
+
 /** Is this enum / const object / const array / type alias a status type (used by a model, or named so)? */
 export function isStatusTypeDeclaration(project: ProjectFacts, node: ts.Node): node is StatusTypeDeclaration {
   if (!isCandidate(node)) return false;
@@ -183,6 +195,9 @@ export function statusTypesIn(project: ProjectFacts, file: FileFacts): StatusTyp
       .filter((c) => {
         const name = declaredName(c);
         if (name !== undefined && isStatusTypeName(project, name)) return true;
+        // A type no model file names cannot be a model's status type: skip the project-wide scan
+        // (it parses every model file) for the unions and lists of ordinary code.
+        if (name !== undefined && !modelFileWords(project).has(name)) return false;
         used ??= statusTypesUsedByModels(project);
         return used.has(c);
       })
