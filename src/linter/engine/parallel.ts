@@ -21,18 +21,22 @@ export interface WorkerJob {
 export type WorkerReply = { ok: true; output: CheckOutput } | { ok: false; file?: string; ruleId?: string; message: string };
 
 /**
- * Below this many files to check, one thread is faster: a worker costs ~0.5 s to start (loading the
- * TypeScript compiler, resolving the rules), and each thread parses again the shared files its shard
- * reads (models, imported constants) and builds its own type checker. Measured with `npm run bench`
- * on 2 cores (docs/benchmarks.md): at 1,000 files two threads were slower (9.4 s against 6.6 s),
- * at 5,000 faster (15.6 s against 20.2 s).
+ * When threads pay, decided by measurement (`npm run bench`, docs/benchmarks.md). Each extra thread
+ * costs ~0.5 s to start (the TypeScript compiler, the rules) and repeats the shared work of its
+ * shard (model files, imported constants, its own type checker): on 5,000 files two threads used
+ * 28 s of CPU where one used 17 s. On this project's 2-core machines two threads therefore never
+ * won (1,000 files: 3.95 s vs 3.94 s; 5,000: 14.6-16.3 s vs 11.9-14.7 s, and 1.27 GB against
+ * 0.8 GB). With 4 or more cores the same overhead leaves room to win (17 s x 1.6 / 4 < 17 s), so
+ * `auto` uses threads only there, from PARALLEL_THRESHOLD files: that part is arithmetic on the
+ * measured overhead, not yet a measurement. `--concurrency n` forces n threads anywhere.
  */
 export const PARALLEL_THRESHOLD = 2000;
+export const MIN_CORES_FOR_THREADS = 4;
 
-export function workerCount(files: number, requested?: number): number {
+export function workerCount(files: number, requested?: number, cores = availableParallelism()): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, files));
-  if (files < PARALLEL_THRESHOLD) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(files / (PARALLEL_THRESHOLD / 2))));
+  if (files < PARALLEL_THRESHOLD || cores < MIN_CORES_FOR_THREADS) return 1;
+  return Math.max(1, Math.min(cores, 8, Math.floor(files / (PARALLEL_THRESHOLD / 2))));
 }
 
 /** Contiguous shards of the sorted paths: files of one folder (a model and its base) stay together. */

@@ -28,7 +28,9 @@ describe('worker threads', () => {
   });
 
   it('are used only above the threshold, in contiguous shards', () => {
-    expect(workerCount(PARALLEL_THRESHOLD - 1)).toBe(1);
+    expect(workerCount(PARALLEL_THRESHOLD - 1, undefined, 8)).toBe(1);
+    expect(workerCount(PARALLEL_THRESHOLD * 4, undefined, 2)).toBe(1);
+    expect(workerCount(PARALLEL_THRESHOLD * 4, undefined, 4)).toBe(4);
     expect(workerCount(10, 3)).toBe(3);
     expect(workerCount(2, 8)).toBe(2);
     const items = ['b', 'a', 'd', 'c', 'e'].map((path) => ({ path }));
