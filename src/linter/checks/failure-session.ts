@@ -2,7 +2,7 @@ import { defineCheck } from './check.js';
 import { normalizeFieldName } from '../facts/names.js';
 import { mentions, sessionText, sessionWordOf, type SessionVocabulary } from '../facts/sessions.js';
 import { jobTaskFlowsOf, type FlowVocabulary } from '../facts/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, pick, sessionDefaults, sessionSchema, type FieldNames } from '../facts/task-vocabulary.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, pick, sessionDefaults, sessionSchema, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
 
 type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedField' | 'errorField'>;
 
@@ -29,7 +29,7 @@ export default defineCheck<Options>({
   },
   check(ctx) {
     const o = ctx.options;
-    const vocab = pick(o, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+    const vocab = flowVocabularyOf(o);
     const fields = new Set([ctx.project.subjects.jobModel.statusField, o.errorField, o.completedField].map(normalizeFieldName));
     for (const flow of jobTaskFlowsOf(ctx.project, ctx.file, vocab)) {
       for (const h of flow.handlers) {

@@ -1,7 +1,7 @@
 import { defineCheck } from './check.js';
 import { normalizeFieldName } from '../facts/names.js';
 import { jobTaskFlowsOf, type FlowVocabulary, type FlowWrite, type RegionKind } from '../facts/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames } from '../facts/task-vocabulary.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'completedField'> {
   finalValues: string[];
@@ -39,7 +39,7 @@ export default defineCheck<Options>({
   },
   check(ctx) {
     const o = ctx.options;
-    const vocab = pick(o, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+    const vocab = flowVocabularyOf(o);
     const status = normalizeFieldName(ctx.project.subjects.jobModel.statusField);
     const completed = normalizeFieldName(o.completedField);
     const finalStatus = `a final status (${joinAnd(o.finalValues.map((v) => `"${v}"`), 'or')})`;

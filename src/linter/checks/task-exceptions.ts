@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { defineCheck } from './check.js';
 import { normalizeFieldName } from '../facts/names.js';
 import { jobTaskFlowsOf, type FlowHandler, type FlowVocabulary } from '../facts/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames } from '../facts/task-vocabulary.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'errorField'> {
   /** The status a failed job gets. */
@@ -41,7 +41,7 @@ export default defineCheck<Options>({
   },
   check(ctx) {
     const o = ctx.options;
-    const vocab = pick(o, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+    const vocab = flowVocabularyOf(o);
     const status = normalizeFieldName(ctx.project.subjects.jobModel.statusField);
     const errorField = normalizeFieldName(o.errorField);
     for (const flow of jobTaskFlowsOf(ctx.project, ctx.file, vocab)) {

@@ -1,6 +1,6 @@
 import { defineCheck } from './check.js';
 import { jobTaskFlowsOf, type FlowLog, type FlowVocabulary } from '../facts/task-flow.js';
-import { flowDefaults, flowSchema, joinAnd, pick } from '../facts/task-vocabulary.js';
+import { flowDefaults, flowSchema, joinAnd, flowVocabularyOf } from '../facts/task-vocabulary.js';
 
 interface Options extends FlowVocabulary {
   /** Words (lower case) of a start message: `Import 42 started`. */
@@ -38,7 +38,7 @@ export default defineCheck<Options>({
   },
   check(ctx) {
     const o = ctx.options;
-    const vocab = pick(o, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+    const vocab = flowVocabularyOf(o);
     const has = (log: FlowLog, words: readonly string[]) => {
       const text = log.text.toLowerCase();
       return words.some((w) => text.includes(w));

@@ -1,7 +1,7 @@
 import { defineCheck } from './check.js';
 import { normalizeFieldName } from '../facts/names.js';
 import { jobTaskFlowsOf, writesInOrder, type FlowVocabulary, type FlowWrite } from '../facts/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames } from '../facts/task-vocabulary.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'startedField' | 'completedField'> {
   /** Status values that mark a job started. */
@@ -38,7 +38,7 @@ export default defineCheck<Options>({
   },
   check(ctx) {
     const o = ctx.options;
-    const vocab = pick(o, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+    const vocab = flowVocabularyOf(o);
     const status = normalizeFieldName(ctx.project.subjects.jobModel.statusField);
     const started = normalizeFieldName(o.startedField);
     const completed = normalizeFieldName(o.completedField);

@@ -102,3 +102,11 @@ export function joinAnd(items: readonly string[], word = 'and'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
+
+/**
+ * The flow vocabulary out of a task check's options (they carry it among their own keys), so
+ * every task rule summarises a task's flow with the same words and shares the memoized summary.
+ */
+export function flowVocabularyOf(options: FlowVocabulary): FlowVocabulary {
+  return pick(options, ['errorLoggers', 'infoLoggers', 'persistMethods', 'helperDepth']);
+}
