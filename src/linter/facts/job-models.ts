@@ -295,14 +295,6 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
   return models;
 }
 
-/** Every job model of the project: models live in model files or carry the tag, so only those are parsed. */
-export function projectJobModels(project: ProjectFacts): readonly JobModel[] {
-  const settings = project.subjects.jobModel;
-  return project.memo('job-models:project', () =>
-    project.filesMatching({ globs: settings.files, needles: [`@${settings.tag}`] }).flatMap((f) => jobModelsOf(project, f)),
-  );
-}
-
 /**
  * Can a value in this file have a job model's type? Only if the file, or a project file it imports,
  * names a model: types do not travel further than that without a name somewhere on the way (and

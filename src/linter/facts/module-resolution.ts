@@ -40,10 +40,6 @@ export function createModuleResolver(): (fromFile: string, specifier: string) =>
  * resolution finds sources. Bare specifiers (packages) are never resolved: the bundled rules need the
  * project's own declarations only, and resolving into node_modules is what makes type-aware linting slow.
  */
-export function resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
-  return resolveWith(statIsFile, fromFile, specifier);
-}
-
 function resolveWith(isFile: IsFile, fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') {
     return undefined;

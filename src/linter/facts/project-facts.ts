@@ -94,19 +94,6 @@ export class ProjectFacts {
     for (const r of this.recorders) r.add(dep);
   }
 
-  /** Every source file of the project, parsed on demand: for project-wide scans (registries, implementers). */
-  lintedFiles(): readonly FileFacts[] {
-    this.record(ALL_FILES);
-    return this.memo('project:files', () => {
-      const out: FileFacts[] = [];
-      for (const path of this.projectPaths) {
-        const f = this.load(path);
-        if (f) out.push(f);
-      }
-      return out;
-    });
-  }
-
   /**
    * The project's files whose text contains one of the needles, parsed: a project-wide scan that
    * parses only the few files that can matter (a registry, an `implements`), not the whole project.
