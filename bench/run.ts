@@ -1,10 +1,13 @@
 /**
  * `npm run bench [-- --sizes 1000,5000 --runs 3 --timeout 600]`: bg-lint against its peers, side by side.
+ * `npm run bench -- --project DIR [--project DIR2] --sizes none`: the same rows on real code bases
+ * (a copy of each, see bench/real-project.ts), so anyone can measure it on their own code.
  *
- * For each size N it generates (or reuses) a project of N files (bench/generate.ts) and times, one
- * after another in the same run:
+ * For each size N it generates (or reuses) a project of N files (bench/generate.ts), and for each
+ * --project it prepares a copy, and times, one after another in the same run:
  *   - bg-lint cold: `node bin/bg-lint.js . -f json -o /dev/null`, no cache;
  *   - bg-lint with a warm cache (`--cache --cache-location <tmp>`), when the CLI has the option;
+ *   - bg-lint with a warm cache after a one-line edit of one file (a comment appended before each run);
  *   - bg-lint `--staged` (10 staged files in the generated git repo), when the CLI has the option;
  *   - ast-grep (`@ast-grep/cli`): `ast-grep scan` with bench/peers/ast-grep (the syntactic subset);
  *   - ESLint + @typescript-eslint/parser, `no-restricted-syntax` selectors for the same subset;
@@ -18,9 +21,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OUT, generateProject, GENERATOR_VERSION } from './generate.js';
+import { oneFileEdit, prepareProject, sourceFiles } from './real-project.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The bg-lint that is measured: a snapshot of the build (see snapshotBuild), so a rebuild or a rule
@@ -30,11 +34,13 @@ const NODE = process.execPath;
 const TIME_BIN = '/usr/bin/time';
 const require = createRequire(import.meta.url);
 
-const TOOL_IDS = ['cold', 'cold-1t', 'cache', 'staged', 'ast-grep', 'eslint', 'grep'] as const;
+const TOOL_IDS = ['cold', 'cold-1t', 'cache', 'edit', 'staged', 'ast-grep', 'eslint', 'grep'] as const;
 type ToolId = (typeof TOOL_IDS)[number];
 
 interface Options {
   sizes: number[];
+  /** Real code bases (--project, repeatable). */
+  projects: string[];
   tools: ToolId[];
   runs: number;
   timeoutS: number;
@@ -42,11 +48,13 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [1000, 5000], tools: [...TOOL_IDS], runs: 3, timeoutS: 600, out: DEFAULT_OUT };
+  const o: Options = { sizes: [1000, 5000], projects: [], tools: [...TOOL_IDS], runs: 3, timeoutS: 600, out: DEFAULT_OUT };
+  let sizesGiven = false;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--sizes' && v) { o.sizes = v.split(',').map((s) => Number(s.replace(/_/g, ''))); i += 1; }
+    if (a === '--sizes' && v) { o.sizes = v === 'none' ? [] : v.split(',').map((s) => Number(s.replace(/_/g, ''))); sizesGiven = true; i += 1; }
+    else if (a === '--project' && v) { o.projects.push(v); i += 1; }
     else if (a === '--runs' && v) { o.runs = Number(v); i += 1; }
     else if (a === '--timeout' && v) { o.timeoutS = Number(v); i += 1; }
     else if (a === '--out' && v) { o.out = v; i += 1; }
@@ -58,11 +66,14 @@ function parseArgs(argv: string[]): Options {
       i += 1;
     }
     else if (a === '-h' || a === '--help') {
-      console.log(`npm run bench [-- --sizes 1000,5000 --runs 3 --timeout 600 --out /tmp/bg-lint-bench --tools ${TOOL_IDS.join(',')}]`);
+      console.log(`npm run bench [-- --sizes 1000,5000|none --project DIR ... --runs 3 --timeout 600 --out /tmp/bg-lint-bench --tools ${TOOL_IDS.join(',')}]`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
+  // `--project DIR` alone measures that code base; add --sizes to have the generated ones beside it.
+  if (o.projects.length > 0 && !sizesGiven) o.sizes = [];
   if (o.sizes.some((s) => !Number.isInteger(s) || s < 50)) throw new Error('--sizes: integers >= 50');
+  if (o.sizes.length === 0 && o.projects.length === 0) throw new Error('nothing to measure: --sizes none needs a --project');
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error('--runs: an integer >= 1');
   return o;
 }
@@ -214,6 +225,10 @@ interface Tool {
   unavailable?: string;
   /** Undo state before the untimed first run (e.g. delete a cache). */
   reset?: () => void;
+  /** Before each timed run (e.g. edit one file). */
+  beforeRun?: () => void;
+  /** After the last run (e.g. put the edited file back). */
+  cleanup?: () => void;
   /** The command; `out` is where the untimed run keeps its report, 'ignore' for the timed ones. */
   command: (out: string) => Command;
   /** Findings in the untimed run's report. */
@@ -297,6 +312,8 @@ function tools(dir: string, n: number, tmp: string, staged: number, selected: re
   const hasStaged = /--staged\b/.test(h);
   const hasConcurrency = /--concurrency\b/.test(h);
   const cacheDir = join(tmp, 'cache');
+  const editCacheDir = join(tmp, 'cache-edit');
+  const edit = oneFileEdit(dir, sourceFiles(dir));
   const sg = astGrepBinary();
   const eslint = join(REPO, 'node_modules/eslint/bin/eslint.js');
   const bg = (extra: string[]) => (out: string): Command => ({
@@ -334,6 +351,19 @@ function tools(dir: string, n: number, tmp: string, staged: number, selected: re
       ...(hasCache ? {} : { unavailable: 'n/a (not implemented)' }),
       reset: () => rmSync(cacheDir, { recursive: true, force: true }),
       command: bg(['.', '--cache', '--cache-location', `${cacheDir}/`]),
+      count: bgLintCounts,
+    },
+    {
+      id: 'edit',
+      name: 'bg-lint warm cache, one file edited',
+      scope: `all bundled rules; a comment appended to ${edit.file ?? '(no file)'} before each run`,
+      files: n,
+      okCodes: [0, 1],
+      ...(hasCache ? {} : { unavailable: 'n/a (not implemented)' }),
+      reset: () => rmSync(editCacheDir, { recursive: true, force: true }),
+      beforeRun: edit.edit,
+      cleanup: edit.restore,
+      command: bg(['.', '--cache', '--cache-location', `${editCacheDir}/`]),
       count: bgLintCounts,
     },
     {
@@ -500,20 +530,18 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const ruleCount = rules.stdout.trim().split('\n').filter((l) => /^BG-\d+/.test(l)).length;
-  console.log(`# bg-lint benchmark\n\ncommand: \`npm run bench -- --sizes ${o.sizes.join(',')} --runs ${o.runs}${o.tools.length < TOOL_IDS.length ? ` --tools ${o.tools.join(',')}` : ''}\`\n\n${machine()}\n- bg-lint: snapshot of dist/ and rules/ at ${sh('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']) || '?'}${sh('git', ['-C', REPO, 'status', '--porcelain', '--', 'src', 'rules']) ? ' + uncommitted changes' : ''}, ${ruleCount} bundled rules loaded\n`);
+  console.log(`# bg-lint benchmark\n\ncommand: \`npm run bench -- --sizes ${o.sizes.join(',') || 'none'}${o.projects.map((p) => ` --project ${p}`).join('')} --runs ${o.runs}${o.tools.length < TOOL_IDS.length ? ` --tools ${o.tools.join(',')}` : ''}\`\n\n${machine()}\n- bg-lint: snapshot of dist/ and rules/ at ${sh('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']) || '?'}${sh('git', ['-C', REPO, 'status', '--porcelain', '--', 'src', 'rules']) ? ' + uncommitted changes' : ''}, ${ruleCount} bundled rules loaded\n`);
   const startedAll = Date.now();
-  for (const n of o.sizes) {
-    const t0 = Date.now();
-    const project = generateProject(n, o.out);
-    const tmp = join(o.out, `run-${n}`);
+  /** Every selected tool on one project, `label` naming it in the progress lines. */
+  const runAll = async (label: string, dir: string, n: number, staged: number): Promise<Row[]> => {
+    const tmp = join(o.out, `run-${label.replace(/[^a-z0-9_-]+/gi, '-')}`);
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
-    console.error(`[${n}] project ${project.dir} ${project.reused ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`}`);
     const rows: Row[] = [];
-    for (const tool of tools(project.dir, n, tmp, project.staged.length, o.tools)) {
+    for (const tool of tools(dir, n, tmp, staged, o.tools)) {
       if (tool.unavailable) {
         rows.push({ tool, findings: '', runs: [] });
-        console.error(`[${n}] ${tool.name}: ${tool.unavailable}`);
+        console.error(`[${label}] ${tool.name}: ${tool.unavailable}`);
         continue;
       }
       tool.reset?.();
@@ -524,7 +552,7 @@ async function main(): Promise<void> {
       const error = failed(first);
       if (error) {
         rows.push({ tool, findings: '', runs: [], error });
-        console.error(`[${n}] ${tool.name}: ${error}`);
+        console.error(`[${label}] ${tool.name}: ${error}`);
         continue;
       }
       let findings: string;
@@ -536,18 +564,34 @@ async function main(): Promise<void> {
       const runs: Measure[] = [];
       let runError: string | undefined;
       for (let i = 0; i < o.runs; i += 1) {
+        tool.beforeRun?.();
         const m = await measure(tool.command('ignore'), o.timeoutS);
         runError = failed(m);
         if (runError) {
-          console.error(`[${n}] ${tool.name}: run ${i + 1}: ${runError}`);
+          console.error(`[${label}] ${tool.name}: run ${i + 1}: ${runError}`);
           break;
         }
         runs.push(m);
-        console.error(`[${n}] ${tool.name}: run ${i + 1}: ${m.wallS.toFixed(2)} s wall, ${m.cpuS?.toFixed(2) ?? '?'} s CPU, ${m.rssMb?.toFixed(0) ?? '?'} MB`);
+        console.error(`[${label}] ${tool.name}: run ${i + 1}: ${m.wallS.toFixed(2)} s wall, ${m.cpuS?.toFixed(2) ?? '?'} s CPU, ${m.rssMb?.toFixed(0) ?? '?'} MB`);
       }
+      tool.cleanup?.();
       rows.push({ tool, findings, runs, ...(runError ? { error: runError } : {}) });
     }
+    return rows;
+  };
+  for (const n of o.sizes) {
+    const t0 = Date.now();
+    const project = generateProject(n, o.out);
+    console.error(`[${n}] project ${project.dir} ${project.reused ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`}`);
+    const rows = await runAll(String(n), project.dir, n, project.staged.length);
     console.log(`## ${n.toLocaleString('en-US')} files\n\n${table(rows, o.runs)}\n`);
+  }
+  for (const source of o.projects) {
+    const project = prepareProject(source, o.out);
+    const label = basename(resolve(source));
+    console.error(`[${label}] copy ${project.dir}: ${project.files} source files, ${project.staged.length} staged`);
+    const rows = await runAll(label, project.dir, project.files, project.staged.length);
+    console.log(`## ${label}: ${project.files.toLocaleString('en-US')} source files${project.commit ? ` at commit ${project.commit}` : ''}\n\n${table(rows, o.runs)}\n`);
   }
   console.error(`bench: done in ${((Date.now() - startedAll) / 1000).toFixed(0)} s`);
 }
