@@ -3,11 +3,19 @@ import type { Formatter } from '../report.js';
 import { countDiagnostics } from './counts.js';
 import { toEslintFix, type EslintFix } from './eslint-fix.js';
 
-/** One message of ESLint's result shape, plus `bgSeverity` to tell infos from warnings. */
+/**
+ * One message of ESLint's result shape, plus bg-lint's own fields (consumers of ESLint results
+ * ignore unknown keys): `bgSeverity` tells infos from warnings; `bgFingerprint`, `bgHelp` and
+ * `bgFixDescription` keep what SARIF and the baseline need, so `bg-lint merge` can turn shards'
+ * JSON into any format without losing it.
+ */
 interface EslintMessage {
   ruleId: string;
   severity: 1 | 2;
   bgSeverity?: 'info';
+  bgFingerprint?: string;
+  bgHelp?: string;
+  bgFixDescription?: string;
   message: string;
   line: number;
   column: number;
@@ -62,7 +70,12 @@ function toMessage(d: Diagnostic, source: string | undefined): EslintMessage {
     endLine: d.span.end.line,
     endColumn: d.span.end.column,
   };
+  if (d.fingerprint !== undefined) message.bgFingerprint = d.fingerprint;
+  if (d.help !== undefined) message.bgHelp = d.help;
   const fix = d.fix && toEslintFix(d.fix, source);
-  if (fix) message.fix = fix;
+  if (fix) {
+    message.fix = fix;
+    message.bgFixDescription = d.fix!.description;
+  }
   return message;
 }

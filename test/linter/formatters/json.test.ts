@@ -22,6 +22,7 @@ describe('json formatter', () => {
             endColumn: 15,
             // Two edits merged into one range; the text between them comes from the source.
             fix: { range: [45, 65], text: '202);\n  res.send({ id: job.id }' },
+            bgFixDescription: 'Respond 202 with the job id',
           },
         ],
         errorCount: 1,
@@ -43,6 +44,10 @@ describe('json formatter', () => {
             endLine: 3,
             endColumn: 11,
             fix: { range: [40, 46], text: "'succeeded'" },
+            // What SARIF and `bg-lint merge` need beyond ESLint's shape.
+            bgFingerprint: 'fp-worker-status',
+            bgHelp: "Use 'succeeded'.",
+            bgFixDescription: "Replace 'done' by 'succeeded'",
           },
           { ruleId: 'BG-012', severity: 1, message: TRICKY_MESSAGE, line: 12, column: 10, endLine: 14, endColumn: 2 },
           {
