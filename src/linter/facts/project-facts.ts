@@ -198,8 +198,12 @@ export class ProjectFacts {
   /** Relative import resolution, with stat results kept for this run. */
   readonly resolveModule = createModuleResolver();
 
+  /**
+   * A path as globs see it. A file outside the root (a workspace package's sources, imported from
+   * here) drops the leading `..` segments: globs never see `..`, and a models/ folder still matches.
+   */
   relativePath(absPath: string): string {
-    return relative(this.root, absPath).split(sep).join('/');
+    return relative(this.root, absPath).split(sep).filter((s, i, all) => s !== '..' || all.slice(0, i).some((p) => p !== '..')).join('/');
   }
 
   /** Any file of the project, parsed once; undefined when it cannot be read. */
