@@ -173,6 +173,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     return () => lintFiles({
       root: run.config.root,
       subjects: run.config.subjects,
+      ...(run.config.tsconfig !== undefined ? { tsconfig: run.config.tsconfig } : {}),
       rules: run.rules,
       files: targets,
       projectFiles: run.files,
