@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import type { Severity } from '../shared/diagnostic.js';
 import { builtinChecks } from './checks/registry.js';
 import { resolveConfiguration, type ResolveOptions } from './config/resolve.js';
@@ -9,18 +10,20 @@ import { checkFiles } from './engine/check-files.js';
 import { discoverFiles } from './engine/discover.js';
 import { runFixPasses, type FixMode, type FixOutcome } from './engine/fix-loop.js';
 import { gitFiles } from './engine/git-files.js';
-import { lintFiles } from './engine/lint-files.js';
+import { lintFiles, type EngineOutput } from './engine/lint-files.js';
 import { checkInParallel, workerCount } from './engine/parallel.js';
+import { isInside, ProjectRoots, rootRelative } from './engine/project-roots.js';
 import { ResultCache } from './engine/result-cache.js';
+import { matchesAnyGlob } from './facts/names.js';
 import type { LintReport, RuleInfo } from './report.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface LintOptions {
-  /** Working directory: where the config is looked up from and paths are relative to. Default: process.cwd(). */
+  /** Working directory: what relative paths (named paths, -c, --rules, -o) are relative to. Default: process.cwd(). Findings never depend on it. */
   cwd?: string;
   /** Files, folders or globs. Default: the current folder. */
   paths?: string[];
-  /** A config file; default: `.bg-lint.yaml` found upward from cwd. */
+  /** A config file for every linted file; default: per file, the nearest `.bg-lint.yaml` upward from it. */
   config?: string;
   /** Extra rule folders or files, on top of the bundled pack. */
   rules?: string[];
@@ -63,6 +66,12 @@ export interface LintResult {
   counts: Record<Severity, number>;
   /** Paths that named nothing: the caller must not trust the run (exit 2). */
   missingPaths: string[];
+  /** Named paths that exist but cannot be read: exit 2 as well. */
+  unreadablePaths: string[];
+  /** Named paths that led to no linted file (empty, only folder links, every file ignored): said on stderr. */
+  emptyPaths: { path: string; reason: string }[];
+  /** The project roots of the run, one per config and root found from the files. */
+  roots: string[];
   /** How many type checkers were built: 0 when no rule needed types, else one per thread that needed one. */
   typeCheckersCreated: number;
   /** Files whose results came from the cache. */
@@ -72,55 +81,118 @@ export interface LintResult {
   fixes?: FixOutcome;
 }
 
-function cacheFile(root: string, location: string | undefined, cwd: string): string {
+function cacheFile(root: string, location: string | undefined, cwd: string, several: boolean): string {
   if (location === undefined) return join(root, 'node_modules/.cache/bg-lint/cache.json');
   const abs = resolve(cwd, location);
   const isDir = location.endsWith('/') || (existsSync(abs) && statSync(abs).isDirectory());
-  return isDir ? join(abs, 'cache.json') : abs;
+  const file = isDir ? join(abs, 'cache.json') : abs;
+  // Several roots share one --cache-location: one file per root, so that no root's entries evict another's.
+  if (!several) return file;
+  const tag = createHash('sha256').update(root).digest('hex').slice(0, 8);
+  const ext = extname(file);
+  return `${file.slice(0, file.length - ext.length)}-${tag}${ext}`;
+}
+
+/** One project of the run: a root, the config that holds for it, and its files. */
+interface RunProject {
+  root: string;
+  configFile?: string;
+  files: string[];
+}
+
+/** The nearest folder holding every root: what SARIF and the baseline are relative to with several roots. */
+function commonFolder(paths: readonly string[]): string {
+  let common = paths[0]!;
+  for (const p of paths.slice(1)) while (!isInside(common, p)) common = dirname(common);
+  return common;
 }
 
 /**
- * Lints a project: resolve the configuration, find the files, run the engine. Throws ConfigError for
+ * Lints a project (or several: a monorepo linted from its top): find the files, find each file's
+ * root and config from the file itself, then run the engine once per root. Throws ConfigError for
  * bad configuration or rule files and InternalError when a check crashes; never touches the process.
  */
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const resolveOptions: Omit<ResolveOptions, 'checks'> = {
-    cwd,
-    ...(options.config !== undefined ? { configPath: resolve(cwd, options.config) } : {}),
-    ruleDirs: (options.rules ?? []).map((r) => resolve(cwd, r)),
-    bundled: options.bundled ?? true,
-    ruleOverrides: options.ruleOverrides ?? [],
-  };
-  const config = resolveConfiguration({ ...resolveOptions, checks: builtinChecks });
+  const forcedConfig = options.config !== undefined ? resolve(cwd, options.config) : undefined;
   const only = options.onlyRules ? new Set(options.onlyRules) : undefined;
-  const rules = config.rules.filter((r) => r.level !== 'off' && (!only || only.has(r.id)));
-  const discovery = await discoverFiles({ cwd, root: config.root, paths: options.paths ?? [], ignore: config.ignore });
-  // --staged / --changed: check only those files, while project-wide facts still see every file.
-  let targets = discovery.files;
-  if (options.staged || options.changed !== undefined) {
-    const selected = new Set(gitFiles(cwd, options.staged ? { staged: true } : { changed: options.changed! }));
-    targets = discovery.files.filter((f) => selected.has(f));
+  const discovery = await discoverFiles({ cwd, paths: options.paths ?? [] });
+
+  // Group the files by project; rule files are loaded once per config file, not once per root.
+  const roots = new ProjectRoots();
+  const projects = new Map<string, RunProject>();
+  for (const found of discovery.files) {
+    const p = roots.projectOf(found.path, found.fallbackRoot, forcedConfig);
+    const key = `${p.configFile ?? ''}\0${p.root}`;
+    let project = projects.get(key);
+    if (!project) projects.set(key, (project = { root: p.root, ...(p.configFile !== undefined ? { configFile: p.configFile } : {}), files: [] }));
+    project.files.push(found.path);
   }
-  const cache = options.cache
-    ? ResultCache.open(
-        cacheFile(config.root, options.cacheLocation, cwd),
-        cacheKey({ toolVersion: TOOL_VERSION, rules, subjects: config.subjects, ignore: config.ignore, configFiles: config.ruleFiles }),
-      )
+  if (projects.size === 0) {
+    // Nothing to lint: the configuration is still checked, so a broken config is not silently passed.
+    const p = forcedConfig !== undefined ? { root: dirname(forcedConfig), configFile: forcedConfig } : roots.projectOf(join(cwd, '_'), cwd);
+    projects.set('', { ...p, files: [] });
+  }
+  const selected = options.staged || options.changed !== undefined
+    ? new Set(gitFiles(cwd, options.staged ? { staged: true } : { changed: options.changed! }))
     : undefined;
-  const selection = { resolve: resolveOptions, ruleIds: rules.map((r) => r.id) };
-  const runEngine = () => lintFiles({
-    root: config.root,
-    subjects: config.subjects,
-    rules,
-    files: targets,
-    projectFiles: discovery.files,
-    ...(cache ? { cache } : {}),
-    runChecks: async (input) => {
-      const workers = workerCount(input.targets.length, options.concurrency);
-      return workers > 1 ? checkInParallel(input, selection, workers) : checkFiles(input);
-    },
+
+  const runs = [...projects.values()].map((project) => {
+    const resolveOptions: Omit<ResolveOptions, 'checks'> = {
+      cwd,
+      root: project.root,
+      ...(project.configFile !== undefined ? { configPath: project.configFile } : {}),
+      ruleDirs: (options.rules ?? []).map((r) => resolve(cwd, r)),
+      bundled: options.bundled ?? true,
+      ruleOverrides: options.ruleOverrides ?? [],
+    };
+    const config = resolveConfiguration({ ...resolveOptions, checks: builtinChecks });
+    const rules = config.rules.filter((r) => r.level !== 'off' && (!only || only.has(r.id)));
+    // Ignore globs see paths relative to this root only: default ignores apply below it.
+    const files = project.files.filter((f) => !matchesAnyGlob(rootRelative(config.root, f), config.ignore));
+    return { project, config, rules, files, resolveOptions };
   });
+  const several = runs.length > 1;
+  const runBase = commonFolder(runs.map((r) => r.config.root));
+
+  // Named paths that led to no linted file are said, with why.
+  const linted = new Set(runs.flatMap((r) => r.files));
+  const ignoredPaths = discovery.named.filter((_, i) =>
+    discovery.files.some((f) => f.named === i) && !discovery.files.some((f) => f.named === i && linted.has(f.path)));
+
+  const engines = runs.map((run) => {
+    // --staged / --changed: check only those files, while project-wide facts still see every file.
+    const targets = selected ? run.files.filter((f) => selected.has(f)) : run.files;
+    const cache = options.cache
+      ? ResultCache.open(
+          cacheFile(run.config.root, options.cacheLocation, cwd, several),
+          cacheKey({ toolVersion: TOOL_VERSION, rules: run.rules, subjects: run.config.subjects, ignore: run.config.ignore, configFiles: run.config.ruleFiles }),
+        )
+      : undefined;
+    const selection = { resolve: run.resolveOptions, ruleIds: run.rules.map((r) => r.id) };
+    return () => lintFiles({
+      root: run.config.root,
+      subjects: run.config.subjects,
+      ...(run.config.tsconfig !== undefined ? { tsconfig: run.config.tsconfig } : {}),
+      rules: run.rules,
+      files: targets,
+      projectFiles: run.files,
+      ...(cache ? { cache } : {}),
+      runChecks: async (input) => {
+        const workers = workerCount(input.targets.length, options.concurrency);
+        return workers > 1 ? checkInParallel(input, selection, workers) : checkFiles(input);
+      },
+    });
+  });
+  const runEngine = async (): Promise<EngineOutput> => {
+    const outputs: EngineOutput[] = [];
+    for (const engine of engines) outputs.push(await engine());
+    return {
+      files: outputs.flatMap((o) => o.files).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+      typeCheckersCreated: outputs.reduce((n, o) => n + o.typeCheckersCreated, 0),
+      cachedFiles: outputs.reduce((n, o) => n + o.cachedFiles, 0),
+    };
+  };
   let output = await runEngine();
   let fixes: FixOutcome | undefined;
   if (options.fix) {
@@ -130,12 +202,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   let lintedFiles = output.files;
   let baseline: BaselineSummary | undefined;
   if (options.updateBaseline !== undefined) {
-    const doc = baselineFrom(config.root, lintedFiles);
+    const doc = baselineFrom(runBase, lintedFiles);
     writeBaseline(resolve(cwd, options.updateBaseline), doc);
     baseline = { matched: doc.entries.length, stale: [], written: doc.entries.length };
     lintedFiles = lintedFiles.map((f) => ({ ...f, diagnostics: [] }));
   } else if (options.baseline !== undefined) {
-    const applied = applyBaseline(config.root, lintedFiles, readBaseline(resolve(cwd, options.baseline)));
+    const applied = applyBaseline(runBase, lintedFiles, readBaseline(resolve(cwd, options.baseline)));
     baseline = { matched: applied.matched, stale: applied.stale };
     lintedFiles = applied.files;
   }
@@ -144,18 +216,29 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     : lintedFiles;
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of files) for (const d of f.diagnostics) counts[d.severity] += 1;
-  const ruleInfos: RuleInfo[] = rules.map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description.trim(),
-    severity: r.level as Severity,
-    ...(r.suggestion !== undefined ? { help: r.suggestion.trim() } : {}),
-    ...(r.docs !== undefined ? { docs: r.docs } : {}),
-  }));
+  // The rules that ran in any root, once each (the first root's level when configs differ).
+  const ruleInfos = new Map<string, RuleInfo>();
+  for (const r of runs.flatMap((run) => run.rules)) {
+    if (ruleInfos.has(r.id)) continue;
+    ruleInfos.set(r.id, {
+      id: r.id,
+      name: r.name,
+      description: r.description.trim(),
+      severity: r.level as Severity,
+      ...(r.suggestion !== undefined ? { help: r.suggestion.trim() } : {}),
+      ...(r.docs !== undefined ? { docs: r.docs } : {}),
+    });
+  }
   return {
-    report: { cwd, files, rules: ruleInfos, toolVersion: TOOL_VERSION },
+    report: { cwd, root: runBase, files, rules: [...ruleInfos.values()], toolVersion: TOOL_VERSION },
     counts,
     missingPaths: discovery.missing,
+    unreadablePaths: discovery.unreadable,
+    emptyPaths: [
+      ...discovery.empty.map((path) => ({ path, reason: 'no source file' })),
+      ...ignoredPaths.map((path) => ({ path, reason: 'every file is ignored' })),
+    ],
+    roots: runs.map((r) => r.config.root),
     typeCheckersCreated: output.typeCheckersCreated,
     cachedFiles: output.cachedFiles,
     ...(baseline ? { baseline } : {}),

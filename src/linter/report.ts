@@ -25,6 +25,8 @@ export interface FileReport {
 export interface LintReport {
   /** Directory that relative paths in outputs are relative to. */
   cwd: string;
+  /** The project root (the nearest folder holding every root when a run spans several): what SARIF URIs are relative to. */
+  root?: string;
   /** Every file that was linted, including clean ones (junit and json list them). */
   files: FileReport[];
   /** Every rule that ran. */

@@ -33,9 +33,15 @@ function hasKey(names: Iterable<string>, keys: readonly string[]): boolean {
   return false;
 }
 
+/** `Promise<T>` → T: what an async handler or use case answers with (the checker has the lib declarations). */
+function awaited(checker: ts.TypeChecker, type: ts.Type): ts.Type {
+  return type.getSymbol()?.getName() === 'Promise' ? checker.getAwaitedType(type) ?? type : type;
+}
+
 /** Judges a type: every member of a union must carry a key; `any`/`unknown`/void cannot be judged. */
-function judgeType(checker: ts.TypeChecker, type: ts.Type, keys: readonly string[]): 'ok' | 'unknown' | 'missing' {
+function judgeType(checker: ts.TypeChecker, whole: ts.Type, keys: readonly string[]): 'ok' | 'unknown' | 'missing' {
   const F = ts.TypeFlags;
+  const type = awaited(checker, whole);
   if (type.flags & (F.Any | F.Unknown | F.Never | F.Void | F.Undefined | F.Null | F.TypeParameter)) return 'unknown';
   if (type.isUnion()) {
     const parts = type.types.map((t) => judgeType(checker, t, keys));
@@ -44,7 +50,7 @@ function judgeType(checker: ts.TypeChecker, type: ts.Type, keys: readonly string
   }
   if (type.flags & (F.StringLike | F.NumberLike | F.BooleanLike | F.BigIntLike)) return 'missing';
   if (type.flags & F.Object || type.isIntersection()) {
-    // An unresolved `Promise<T>` (no lib files) or an external type has no members we can trust.
+    // An external type (a package's, unresolved) has no members we can trust.
     const props = checker.getPropertiesOfType(type);
     if (props.length === 0) return 'unknown';
     return hasKey(props.map((p) => p.name), keys) ? 'ok' : 'missing';
@@ -52,17 +58,21 @@ function judgeType(checker: ts.TypeChecker, type: ts.Type, keys: readonly string
   return 'unknown';
 }
 
-function judgeByType(ctx: Ctx, file: FileFacts, e: ts.Expression, keys: readonly string[]): Verdict {
+/**
+ * Judges the type of `e`, or the type a `typeNode` declares for it (a cast `x as Dto`, a variable's
+ * annotation, a method's declared return type).
+ */
+function judgeByType(ctx: Ctx, file: FileFacts, e: ts.Node, keys: readonly string[], typeNode?: ts.TypeNode): Verdict {
   const checker = ctx.project.typeChecker(e.getSourceFile().fileName);
   let type: ts.Type;
   try {
-    type = checker.getTypeAtLocation(e);
+    type = typeNode ? checker.getTypeFromTypeNode(typeNode) : checker.getTypeAtLocation(e);
   } catch {
     return UNKNOWN;
   }
   const verdict = judgeType(checker, type, keys);
   if (verdict !== 'missing') return verdict === 'ok' ? OK : UNKNOWN;
-  const typeText = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+  const typeText = checker.typeToString(awaited(checker, type), undefined, ts.TypeFormatFlags.NoTruncation);
   const shortType = typeText.length > MAX_TEXT ? `${typeText.slice(0, MAX_TEXT - 1)}…` : typeText;
   const written = shortText(e, file);
   return { kind: 'missing', what: written === shortType ? written : `${written} (${shortType})` };
@@ -92,8 +102,24 @@ function judgeObject(ctx: Ctx, file: FileFacts, o: ts.ObjectLiteralExpression, k
   return { kind: 'missing', what: shown.length === 0 ? '{}' : `{ ${shown.join(', ')} }` };
 }
 
-/** Does `e` carry one of `keys`? Syntax first (literals, a `const` bound to one); the type checker otherwise. */
+/** The type a cast gives a value (`x as Dto`, `<Dto>x`), unless it says nothing (`as any`, `as unknown`, `as const`). */
+function castType(expr: ts.Expression): ts.TypeNode | undefined {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  if (!ts.isAsExpression(e) && !ts.isTypeAssertionExpression(e)) return undefined;
+  const t = e.type;
+  const says = t.kind !== ts.SyntaxKind.AnyKeyword && t.kind !== ts.SyntaxKind.UnknownKeyword &&
+    !(ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === 'const');
+  return says ? t : castType(e.expression);
+}
+
+/**
+ * Does `e` carry one of `keys`? A cast names the type the code means (`return dto as TriggerResponseDto`);
+ * else syntax (literals, a `const` bound to one, its annotation when it has one); the type checker otherwise.
+ */
 function judgeBody(ctx: Ctx, file: FileFacts, expr: ts.Expression, keys: readonly string[], depth = 0): Verdict {
+  const cast = castType(expr);
+  if (cast) return judgeByType(ctx, file, expr, keys, cast);
   let e = unwrap(expr);
   while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (ts.isObjectLiteralExpression(e)) return judgeObject(ctx, file, e, keys);
@@ -104,6 +130,10 @@ function judgeBody(ctx: Ctx, file: FileFacts, expr: ts.Expression, keys: readonl
   if (ts.isIdentifier(e) && depth < 3) {
     // `const body = { id: job.id }; res.json(body)`: judged on its literal, no type checker needed.
     const resolved = resolveIdentifier(ctx.project, file, e);
+    // `const body: TriggerResponseDto = …`: the annotation is the contract.
+    if (resolved?.kind === 'declaration' && ts.isVariableDeclaration(resolved.node) && resolved.node.type) {
+      return judgeByType(ctx, file, e, keys, resolved.node.type);
+    }
     if (resolved?.kind === 'declaration' && ts.isVariableDeclaration(resolved.node) && resolved.node.initializer &&
         (resolved.node.parent.flags & ts.NodeFlags.Const) !== 0 && ts.isObjectLiteralExpression(unwrap(resolved.node.initializer))) {
       const v = judgeBody(ctx, resolved.file, resolved.node.initializer, keys, depth + 1);
@@ -111,6 +141,12 @@ function judgeBody(ctx: Ctx, file: FileFacts, expr: ts.Expression, keys: readonl
     }
   }
   return judgeByType(ctx, file, e, keys);
+}
+
+/** A returned value of a method with a declared return type: the declaration decides when it can be judged. */
+function judgeDeclared(ctx: Ctx, file: FileFacts, body: ts.Expression, declared: ts.TypeNode, keys: readonly string[]): Verdict {
+  const byDeclaration = judgeByType(ctx, file, body, keys, declared);
+  return byDeclaration.kind === 'unknown' ? judgeBody(ctx, file, body, keys) : byDeclaration;
 }
 
 function describeEmpty(r: HandlerResponse): string {
@@ -153,9 +189,13 @@ export default defineCheck<Options>({
         }
         continue;
       }
+      // A method's declared return type (`Promise<TriggerResponseDto>`) is what each `return` answers.
+      const declared = ts.isFunctionLike(handler) && handler.type ? handler.type : undefined;
       for (const r of responses) {
         if (r.isError || r.status === undefined || r.status < 200 || r.status >= 300) continue;
-        const verdict = r.body ? judgeBody(ctx, handlerFile, r.body, keys) : { kind: 'missing' as const, what: describeEmpty(r) };
+        const verdict = declared && r.form === 'return' && r.body
+          ? judgeDeclared(ctx, handlerFile, r.body, declared, keys)
+          : r.body ? judgeBody(ctx, handlerFile, r.body, keys) : { kind: 'missing' as const, what: describeEmpty(r) };
         if (verdict.kind !== 'missing') continue;
         ctx.report(route.registration, `${label} returns ${verdict.what} without ${wanted}`);
       }

@@ -50,8 +50,10 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.fixDryRun ? { fix: 'dry-run' as const } : options.fix ? { fix: 'write' as const } : {}),
   });
-  if (result.missingPaths.length > 0) {
+  for (const { path, reason } of result.emptyPaths) io.stderr(`bg-lint: ${path}: nothing to lint (${reason})\n`);
+  if (result.missingPaths.length > 0 || result.unreadablePaths.length > 0) {
     io.stderr(result.missingPaths.map((p) => `bg-lint: no such file, folder or matching glob: ${p}\n`).join(''));
+    io.stderr(result.unreadablePaths.map((p) => `bg-lint: cannot read: ${p}\n`).join(''));
     return EXIT.untrusted;
   }
   const baseline = result.baseline;

@@ -19,8 +19,13 @@ import { suggestionSuffix } from './suggest.js';
 
 export interface ResolveOptions {
   cwd: string;
-  /** `-c`: relative to cwd. Default: `.bg-lint.yaml` / `.bg-lint.yml` found upward from cwd. */
+  /** `-c`: relative to cwd. Default: `.bg-lint.yaml` / `.bg-lint.yml` found upward from cwd (or none when `root` is given). */
   configPath?: string;
+  /**
+   * The project root found from the linted files (lint() finds it per file): rule globs and the
+   * default tsconfig are relative to it, and no config is looked up from cwd.
+   */
+  root?: string;
   /** `--rules`: extra rule files or folders, relative to cwd, loaded after the config's `extends`. */
   ruleDirs?: string[];
   /** false for `--no-bundled`: the bundled pack is then loaded only if `extends` names it. */
@@ -38,7 +43,7 @@ export interface ResolvedConfiguration {
   configFile?: string;
   /** Every YAML file read (config, rule files, subjects), for cache keys. */
   ruleFiles: string[];
-  /** The config file's folder, else cwd: what rule globs are relative to. */
+  /** The project root given, else the config file's folder, else cwd: what rule globs are relative to. */
   root: string;
 }
 
@@ -47,9 +52,9 @@ export const DEFAULT_IGNORE = ['**/node_modules/**', '**/dist/**', '**/build/**'
 /** Config + rule files + overrides → the rules to run. Throws ConfigError (exit 2) with every problem. */
 export function resolveConfiguration(opts: ResolveOptions): ResolvedConfiguration {
   const cwd = resolve(opts.cwd);
-  const configFile = opts.configPath !== undefined ? resolve(cwd, opts.configPath) : findConfigFile(cwd);
+  const configFile = opts.configPath !== undefined ? resolve(cwd, opts.configPath) : opts.root === undefined ? findConfigFile(cwd) : undefined;
   const config = configFile !== undefined ? loadConfigFile(configFile) : undefined;
-  const root = config?.dir ?? cwd;
+  const root = opts.root !== undefined ? resolve(opts.root) : config?.dir ?? cwd;
   const bundledDir = bundledRulesDir();
   const problems: ConfigProblem[] = [];
 

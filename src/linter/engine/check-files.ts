@@ -29,6 +29,8 @@ export interface CheckInput {
   targets: SourceInput[];
   /** Every source file of the project, for project-wide scans and cross-file lookups. */
   projectPaths: readonly string[];
+  /** The project's tsconfig: module resolution (paths, workspaces) and the checker's options. */
+  tsconfig?: string;
 }
 
 export interface CheckOutput {
@@ -88,7 +90,7 @@ function runRule(project: ProjectFacts, file: FileFacts, rule: CompiledRule<unkn
  * that worker threads share out.
  */
 export function checkFiles(input: CheckInput): CheckOutput {
-  const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths);
+  const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths, input.tsconfig);
   const rules = input.rules.filter((r) => r.level !== 'off');
   const rulesRun = new Set(rules.map((r) => r.id));
   const files: CheckedFile[] = [];

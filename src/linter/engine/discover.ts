@@ -1,17 +1,33 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { SOURCE_EXTENSIONS } from '../facts/parse-file.js';
-import { matchesAnyGlob } from '../facts/names.js';
+import { isInside } from './project-roots.js';
 
-export interface Discovery {
-  /** Absolute paths, sorted, without duplicates. */
-  files: string[];
-  /** Paths given on the command line that name nothing: the run cannot be trusted (exit 2). */
-  missing: string[];
+/** One source file found, with the named path it came from. */
+export interface FoundFile {
+  path: string;
+  /** Index into the run's named paths. */
+  named: number;
+  /** The root to use when no marker names one: the cwd when the named folder is inside it, else the named folder. */
+  fallbackRoot: string;
 }
 
-const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+export interface Discovery {
+  /** Sorted by path, without duplicates. */
+  files: FoundFile[];
+  /** The named paths, as given ('.' when none was). */
+  named: string[];
+  /** Paths given on the command line that name nothing: the run cannot be trusted (exit 2). */
+  missing: string[];
+  /** Named paths that exist but cannot be read (a folder without permission): exit 2 too. */
+  unreadable: string[];
+  /** Named paths that hold no source file at all (an empty folder, only links to folders). */
+  empty: string[];
+}
+
+/** Never walked into: third-party code, and a folder link's target is reached by its own path if linted. */
+const PRUNED = new Set(['node_modules']);
 
 function isSource(path: string): boolean {
   const lower = path.toLowerCase();
@@ -23,68 +39,109 @@ function toPosix(path: string): string {
 }
 
 /**
- * Expands the paths of a run (files, folders, globs) into the source files to lint. Ignore globs are
- * relative to the project root. Symbolic links are followed (the walker detects folder loops) and a
- * file reached through several links is linted once, under its first path. A named file that is a
- * link loop is kept, so that reading it reports the loop.
+ * Source files under a folder. Links to folders are not followed (README: what they point at is
+ * linted under its own path, and a link loop cannot trap the walk); links to files are. Hidden
+ * folders and node_modules are not entered. Other ignores (dist/, build/, …) are left to the
+ * caller, which matches them relative to each file's root, so a project that sits inside a folder
+ * named build/ is still found.
  */
-export async function discoverFiles(input: { cwd: string; root: string; paths: string[]; ignore: string[] }): Promise<Discovery> {
-  const found = new Set<string>();
+function walk(dir: string, out: string[], unreadable: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    unreadable.push(dir);
+    return;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const abs = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!PRUNED.has(e.name)) walk(abs, out, unreadable);
+    } else if (e.isFile()) {
+      if (isSource(abs)) out.push(abs);
+    } else if (e.isSymbolicLink() && isSource(abs)) {
+      try {
+        if (statSync(abs).isFile()) out.push(abs);
+      } catch {
+        /* a broken or looping link inside a folder: nothing to lint there */
+      }
+    }
+  }
+}
+
+function statOrUndefined(abs: string) {
+  try {
+    return statSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+function isLink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Expands the paths of a run (files, folders, globs) into source files. A file reached through
+ * several links is found once, under its first path. A named file that is a link loop is kept, so
+ * that reading it reports the loop. Nothing here depends on a project: the caller groups the files
+ * by root and applies each root's ignore globs.
+ */
+export async function discoverFiles(input: { cwd: string; paths: string[] }): Promise<Discovery> {
+  const named = input.paths.length > 0 ? input.paths : ['.'];
+  const found = new Map<string, FoundFile>();
   const realPaths = new Set<string>();
   const missing: string[] = [];
-  const add = (file: string): void => {
+  const unreadable: string[] = [];
+  const empty: string[] = [];
+  const add = (file: string, index: number, fallbackRoot: string): void => {
     let real = file;
     try {
       real = realpathSync(file);
     } catch {
       /* a broken or looping link: keep it under its own name, reading it reports why */
     }
-    if (realPaths.has(real)) return;
+    if (realPaths.has(real) || found.has(file)) return;
     realPaths.add(real);
-    found.add(file);
+    found.set(file, { path: file, named: index, fallbackRoot });
   };
-  const walkIgnore = input.ignore.filter((g) => g.startsWith('**/'));
-  const keep = (abs: string): boolean => {
-    const rel = toPosix(relative(input.root, abs));
-    return isSource(abs) && !matchesAnyGlob(rel, input.ignore);
-  };
-  for (const path of input.paths.length > 0 ? input.paths : ['.']) {
-    const abs = isAbsolute(path) ? path : resolve(input.cwd, path);
-    let stat;
-    try {
-      stat = statSync(abs);
-    } catch {
-      stat = undefined;
-    }
-    const isLink = !stat && (() => {
-      try {
-        return lstatSync(abs).isSymbolicLink();
-      } catch {
-        return false;
-      }
-    })();
-    if (stat?.isFile() || isLink) {
-      if (keep(abs)) add(abs);
+  // With no marker above a file, the root is the outermost of the cwd and the named folder that
+  // holds it: the same folder whether the run starts above the project, inside it, or beside it.
+  const fallbackFor = (dir: string): string => (isInside(input.cwd, dir) ? input.cwd : dir);
+  for (const [index, path] of named.entries()) {
+    const abs = isAbsolute(path) ? resolve(path) : resolve(input.cwd, path);
+    const stat = statOrUndefined(abs);
+    if (stat?.isFile() || (!stat && isLink(abs))) {
+      if (isSource(abs)) add(abs, index, fallbackFor(dirname(abs)));
+      else empty.push(path);
       continue;
     }
-    const pattern = stat?.isDirectory() ? SOURCE_GLOB : toPosix(path);
-    if (!stat && !isDynamicPattern(pattern)) {
+    if (stat?.isDirectory()) {
+      const files: string[] = [];
+      const cannotRead: string[] = [];
+      walk(abs, files, cannotRead);
+      if (cannotRead.includes(abs)) {
+        unreadable.push(path);
+        continue;
+      }
+      if (files.length === 0) empty.push(path);
+      for (const f of files.sort()) add(f, index, fallbackFor(abs));
+      continue;
+    }
+    if (!isDynamicPattern(toPosix(path))) {
       missing.push(path);
       continue;
     }
-    const matches = await glob(pattern, {
-      cwd: stat ? abs : input.cwd,
-      absolute: true,
-      dot: false,
-      followSymbolicLinks: true,
-      ignore: walkIgnore,
-      onlyFiles: true,
-    });
-    if (matches.length === 0 && !stat) missing.push(path);
-    for (const m of matches) {
-      const file = resolve(m);
-      if (keep(file)) add(file);
-    }
+    const matches = await glob(toPosix(path), { cwd: input.cwd, absolute: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'], onlyFiles: true });
+    const sources = matches.map((m) => resolve(m)).filter(isSource);
+    if (matches.length === 0) missing.push(path);
+    else if (sources.length === 0) empty.push(path);
+    for (const f of sources.sort()) add(f, index, fallbackFor(dirname(f)));
   }
-  return { files: [...found].sort(), missing };
+  return { files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), named, missing, unreadable, empty };
 }

@@ -16,6 +16,8 @@ export interface EngineInput {
   /** Project root: rule globs and relative paths are relative to it. */
   root: string;
   subjects: SubjectSettings;
+  /** The project's tsconfig, if any. */
+  tsconfig?: string;
   /** Rules to run (level not `off`). */
   rules: CompiledRule<unknown>[];
   /** Absolute paths of the files to lint. */
@@ -109,7 +111,14 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     }
   }
 
-  const checkInput: CheckInput = { root: input.root, subjects: input.subjects, rules: input.rules, targets: toCheck, projectPaths: projectFiles };
+  const checkInput: CheckInput = {
+    root: input.root,
+    subjects: input.subjects,
+    rules: input.rules,
+    targets: toCheck,
+    projectPaths: projectFiles,
+    ...(input.tsconfig !== undefined ? { tsconfig: input.tsconfig } : {}),
+  };
   const output = toCheck.length === 0 ? { files: [], typeCheckersCreated: 0 } : await (input.runChecks ?? (async (i) => checkFiles(i)))(checkInput);
   for (const checked of output.files) {
     reports.push({ file: checked.path, diagnostics: checked.diagnostics });

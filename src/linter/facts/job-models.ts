@@ -250,6 +250,31 @@ function isImplemented(project: ProjectFacts, name: string): boolean {
   );
 }
 
+/** Utility types whose result is another type's shape: `Omit<JobEntity, 'id'>` is JobEntity again. */
+const DERIVING_TYPES = new Set(['Omit', 'Pick', 'Partial', 'Required', 'Readonly', 'NonNullable', 'Exclude', 'Extract']);
+
+/**
+ * rules.md: "a type alias derived from a model is not reported again". An intersection with a part
+ * that is a model (`ImportJob & { _id: string }`) or a utility type over one
+ * (`Omit<JobEntity, 'payload'> & { payload: string }`) is the model's shape once more. A model is
+ * recognised here by its name (its declaration may be this very file, still being read).
+ */
+function isDerivedFromModel(shape: ts.TypeNode, modelName: RegExp): boolean {
+  if (!ts.isIntersectionTypeNode(shape)) return false;
+  const named = (t: ts.TypeNode): string | undefined =>
+    ts.isTypeReferenceNode(t) ? (ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text) : undefined;
+  return shape.types.some((part) => {
+    if (!ts.isTypeReferenceNode(part)) return false;
+    const name = named(part)!;
+    if (DERIVING_TYPES.has(name)) {
+      const arg = part.typeArguments?.[0];
+      const argName = arg ? named(arg) : undefined;
+      return argName !== undefined && modelName.test(argName);
+    }
+    return modelName.test(name);
+  });
+}
+
 /** The job models declared in one file (rules.md "job model"), with their own and inherited fields. */
 export function jobModelsOf(project: ProjectFacts, file: FileFacts): JobModel[] {
   return project.memo(`job-models:${file.path}`, () => findJobModels(project, file));
@@ -278,7 +303,7 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
   for (const t of file.index.typeAliases) {
     const shape = t.type;
     const objectShaped = ts.isTypeLiteralNode(shape) || (ts.isIntersectionTypeNode(shape) && shape.types.some(ts.isTypeLiteralNode));
-    if (!objectShaped || !isCandidate(t.name.text, t)) continue;
+    if (!objectShaped || !isCandidate(t.name.text, t) || isDerivedFromModel(shape, namePattern)) continue;
     push({ name: t.name.text, nameNode: t.name, declaration: t, kind: 'type', orm: false, file, fields: declarationFields(project, t) });
   }
   for (const v of file.index.variables) {

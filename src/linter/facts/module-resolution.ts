@@ -1,5 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { ts } from 'ts-morph';
+import { findWorkspacePackages, resolveWorkspaceImport, type WorkspacePackage } from './workspace-packages.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** ESM TypeScript imports name the emitted file: `./base.js` is `./base.ts` on disk. */
@@ -20,31 +22,113 @@ function statIsFile(path: string): boolean {
   }
 }
 
+/** What the project's compiler knows about module resolution, read from its tsconfig. */
+export interface ProjectCompilerSettings {
+  options: ts.CompilerOptions;
+  /** Problems reading the tsconfig, already formatted (the run goes on with what was read). */
+  problems: string[];
+}
+
 /**
- * A resolver for one run: resolving every import of a large project asks about the same few
- * candidates again and again (`./base.ts`, `./base.tsx`, …), so stat results are kept for the run
- * (files do not appear mid-run; a new run starts afresh).
+ * Reads a tsconfig with TypeScript's own parser: `extends` chains (also from packages), `paths`,
+ * `baseUrl`, `rootDirs`. The host lists no directory, so the `include` globs are not walked: only
+ * the options are wanted, and walking a large project's folders here would cost a second discovery.
  */
-export function createModuleResolver(): (fromFile: string, specifier: string) => string | undefined {
+export function readCompilerSettings(tsconfigPath: string | undefined): ProjectCompilerSettings {
+  if (tsconfigPath === undefined) return { options: {}, problems: [] };
+  const problems: string[] = [];
+  const host: ts.ParseConfigFileHost = {
+    useCaseSensitiveFileNames: true,
+    getCurrentDirectory: () => dirname(tsconfigPath),
+    fileExists: (f) => ts.sys.fileExists(f),
+    readFile: (f) => ts.sys.readFile(f),
+    readDirectory: () => [],
+    onUnRecoverableConfigFileDiagnostic: (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, ' ')),
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, host);
+  return { options: parsed?.options ?? {}, problems };
+}
+
+/** Never part of the program: third-party declarations (what makes type-aware linting slow). */
+function isThirdParty(path: string): boolean {
+  return path.includes('/node_modules/');
+}
+
+export interface ModuleResolverSettings {
+  /** The project root: where the workspace declaration is looked for, upward. */
+  root?: string;
+  /** The project's tsconfig, for `paths`, `baseUrl` and `rootDirs`. */
+  tsconfig?: string;
+}
+
+/**
+ * A resolver for one run and one project root: resolving every import of a large project asks about
+ * the same few candidates again and again (`./base.ts`, `./base.tsx`, …), so stat results are kept
+ * for the run (files do not appear mid-run; a new run starts afresh). Relative imports take a fast
+ * path; other specifiers go through `ts.resolveModuleName` with the project's compiler options and
+ * ONE module resolution cache (tsconfig `paths`/`baseUrl`/`rootDirs`), then through the workspace's
+ * packages (`@acme/shared` → its own sources). Both are set up lazily, on the first specifier that
+ * needs them. Third-party packages stay unresolved: a resolution into node_modules is refused.
+ */
+export function createModuleResolver(settings: ModuleResolverSettings = {}): (fromFile: string, specifier: string) => string | undefined {
   const known = new Map<string, boolean>();
   const isFile: IsFile = (path) => {
     let v = known.get(path);
     if (v === undefined) known.set(path, (v = statIsFile(path)));
     return v;
   };
-  return (fromFile, specifier) => resolveWith(isFile, fromFile, specifier);
+  let compiler: { options: ts.CompilerOptions; host: ts.ModuleResolutionHost; cache: ts.ModuleResolutionCache; usesPaths: boolean } | undefined;
+  const compilerResolution = () => {
+    if (compiler) return compiler;
+    const read = readCompilerSettings(settings.tsconfig).options;
+    // Bundler resolution takes both `./base` and `./base.js` (NodeNext writes the latter): lenient on purpose.
+    const options: ts.CompilerOptions = { ...read, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true, resolveJsonModule: false };
+    const host: ts.ModuleResolutionHost = {
+      fileExists: (f) => !isThirdParty(f) && isFile(f),
+      readFile: (f) => (isThirdParty(f) ? undefined : ts.sys.readFile(f)),
+      directoryExists: (d) => !isThirdParty(d + '/') && ts.sys.directoryExists(d),
+      realpath: (p) => p,
+      getCurrentDirectory: () => settings.root ?? '/',
+    };
+    const cache = ts.createModuleResolutionCache(settings.root ?? '/', (f) => f, options);
+    const usesPaths = options.paths !== undefined || options.baseUrl !== undefined || (options.rootDirs?.length ?? 0) > 0;
+    return (compiler = { options, host, cache, usesPaths });
+  };
+  let workspace: Map<string, WorkspacePackage> | undefined;
+  const byFile = (stemOrFile: string): string | undefined => resolveFrom(isFile, stemOrFile);
+  return (fromFile, specifier) => {
+    const relativeSpecifier = isRelative(specifier);
+    if (relativeSpecifier) {
+      const found = resolveWith(isFile, fromFile, specifier);
+      if (found !== undefined || (compilerResolution().options.rootDirs?.length ?? 0) === 0) return found;
+    } else if (specifier.startsWith('node:')) {
+      return undefined;
+    }
+    const c = compilerResolution();
+    if (c.usesPaths) {
+      const resolved = ts.resolveModuleName(specifier, fromFile, c.options, c.host, c.cache).resolvedModule;
+      if (resolved && !resolved.isExternalLibraryImport && !isThirdParty(resolved.resolvedFileName)) return resolved.resolvedFileName;
+    }
+    if (relativeSpecifier) return undefined;
+    workspace ??= settings.root !== undefined ? findWorkspacePackages(settings.root) : new Map();
+    return workspace.size > 0 ? resolveWorkspaceImport(workspace, specifier, byFile) : undefined;
+  };
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 }
 
 /**
  * Resolves a relative import to a file of the project, the way TypeScript's bundler/NodeNext
- * resolution finds sources. Bare specifiers (packages) are never resolved: the bundled rules need the
- * project's own declarations only, and resolving into node_modules is what makes type-aware linting slow.
+ * resolution finds sources.
  */
 function resolveWith(isFile: IsFile, fromFile: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') {
-    return undefined;
-  }
-  const base = resolve(dirname(fromFile), specifier);
+  return resolveFrom(isFile, resolve(dirname(fromFile), specifier));
+}
+
+/** A path as an import names it (with an emitted extension, none, or a folder) → the source file. */
+function resolveFrom(isFile: IsFile, base: string): string | undefined {
   for (const [emitted, sources] of Object.entries(EMITTED_TO_SOURCE)) {
     if (base.endsWith(emitted)) {
       const stem = base.slice(0, -emitted.length);

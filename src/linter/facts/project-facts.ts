@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileFacts } from './file-facts.js';
-import { createModuleResolver } from './module-resolution.js';
+import { createModuleResolver, readCompilerSettings } from './module-resolution.js';
 import { matchesAnyGlob } from './names.js';
 import { parseFile } from './parse-file.js';
 import type { SubjectSettings } from './subjects.js';
@@ -65,9 +65,14 @@ export class ProjectFacts {
   /** Keys of the memos being computed, innermost last. */
   private readonly memoStack: string[] = [];
 
-  constructor(root: string, subjects: SubjectSettings, targets: ReadonlyArray<FileFacts | TargetSource>, projectPaths?: readonly string[]) {
+  /** The project's tsconfig, if it has one: module resolution and the checker's options come from it. */
+  readonly tsconfig: string | undefined;
+
+  constructor(root: string, subjects: SubjectSettings, targets: ReadonlyArray<FileFacts | TargetSource>, projectPaths?: readonly string[], tsconfig?: string) {
     this.root = root;
     this.subjects = subjects;
+    this.tsconfig = tsconfig;
+    this.resolveModule = createModuleResolver({ root, ...(tsconfig !== undefined ? { tsconfig } : {}) });
     for (const t of targets) {
       if ('sourceFile' in t) this.files.set(t.path, t);
       else this.pending.set(t.path, t);
@@ -141,20 +146,20 @@ export class ProjectFacts {
   }
 
   /**
-   * The project files that import `absPath` (relative imports, `require`, dynamic `import()`), and
-   * whose text contains one of `needles` when given, parsed. The reverse-import index is built once per run from the files' text with a regex, so
-   * answering does not parse the project.
+   * The project files that import `absPath` (imports, re-exports, `require`, dynamic `import()`,
+   * through any specifier the resolver resolves), and whose text contains one of `needles` when
+   * given, parsed. The reverse-import index is built once per run with `ts.preProcessFile`, which
+   * scans tokens without parsing (an import written in a comment or a string does not count).
    */
   importersOf(absPath: string, needles?: readonly string[]): readonly FileFacts[] {
     this.record(ALL_FILES);
     const index = this.memo('project:importers', () => {
       const map = new Map<string, string[]>();
-      const specifier = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"\n]*|\.{1,2})['"]/g;
       for (const path of this.projectPaths) {
         const text = this.textOf(path);
         if (text === undefined) continue;
-        for (const m of text.matchAll(specifier)) {
-          const target = this.resolveModule(path, m[1]!);
+        for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+          const target = this.resolveModule(path, imported.fileName);
           if (target === undefined) continue;
           let list = map.get(target);
           if (!list) map.set(target, (list = []));
@@ -195,11 +200,15 @@ export class ProjectFacts {
 
   private readonly texts = new Map<string, string | null>();
 
-  /** Relative import resolution, with stat results kept for this run. */
-  readonly resolveModule = createModuleResolver();
+  /** Import resolution as the project's compiler does it (relative, tsconfig paths, workspace packages), cached for this run. */
+  readonly resolveModule: (fromFile: string, specifier: string) => string | undefined;
 
+  /**
+   * A path as globs see it. A file outside the root (a workspace package's sources, imported from
+   * here) drops the leading `..` segments: globs never see `..`, and a models/ folder still matches.
+   */
   relativePath(absPath: string): string {
-    return relative(this.root, absPath).split(sep).join('/');
+    return relative(this.root, absPath).split(sep).filter((s, i, all) => s !== '..' || all.slice(0, i).some((p) => p !== '..')).join('/');
   }
 
   /** Any file of the project, parsed once; undefined when it cannot be read. */
@@ -286,7 +295,8 @@ export class ProjectFacts {
     if (forPath === undefined || this.checkerCount > MAX_PROGRAM_GROWTHS) for (const t of this.targetPaths) this.checkerRoots.add(t);
     const recorders = this.recorders.splice(0);
     try {
-      this.program = createProjectProgram([...this.checkerRoots], (path) => this.load(path)?.sourceFile, this.resolveModule, this.program);
+      this.compilerOptions ??= readCompilerSettings(this.tsconfig).options;
+      this.program = createProjectProgram([...this.checkerRoots], (path) => this.load(path)?.sourceFile, this.resolveModule, this.program, this.compilerOptions);
     } finally {
       this.recorders.push(...recorders);
     }
@@ -296,6 +306,7 @@ export class ProjectFacts {
   }
 
   private program: ts.Program | undefined;
+  private compilerOptions: ts.CompilerOptions | undefined;
   private programFiles = new Set<string>();
   private readonly checkerRoots = new Set<string>();
 

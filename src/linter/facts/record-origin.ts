@@ -121,6 +121,17 @@ export function typeOrigin(project: ProjectFacts, file: FileFacts, type: ts.Type
   return args.length > 0 ? anyOf(args) : 'unknown';
 }
 
+/** The type an `as T` / `<T>x` cast names (outermost first), unless it says nothing (`as any`, `as unknown`, `as const`). */
+function castTypeOf(expr: ts.Expression): ts.TypeNode | undefined {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  if (!ts.isAsExpression(e) && !ts.isTypeAssertionExpression(e)) return undefined;
+  const t = e.type;
+  const isConst = ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === 'const';
+  if (t.kind === ts.SyntaxKind.AnyKeyword || t.kind === ts.SyntaxKind.UnknownKeyword || isConst) return castTypeOf(e.expression);
+  return t;
+}
+
 /** The parameter (or its binding element) that binds an identifier, walking up from its use. */
 function parameterBinding(id: ts.Identifier): ts.ParameterDeclaration | ts.BindingElement | undefined {
   for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
@@ -256,6 +267,12 @@ export function callChainOrigin(project: ProjectFacts, file: FileFacts, call: ts
 /** Is this expression a job record (or a repository / table / delegate of job models)? Syntax only. */
 export function expressionOrigin(project: ProjectFacts, file: FileFacts, expr: ts.Expression, depth = 0): Origin {
   if (depth > MAX_DEPTH) return 'unknown';
+  // `(await res.json()) as ReceiverReply`: the cast is what the code says the value is.
+  const cast = castTypeOf(expr);
+  if (cast) {
+    const said = typeOrigin(project, file, cast, depth + 1);
+    if (said !== 'unknown') return said;
+  }
   let e = unwrap(expr);
   while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (e.kind === ts.SyntaxKind.ThisKeyword) {
@@ -304,8 +321,11 @@ export function expressionOrigin(project: ProjectFacts, file: FileFacts, expr: t
 
 /**
  * The type checker's answer, for the few values syntax cannot tell (no annotation, a value from an
- * untyped helper): a job record when its type's symbol is a job model's declaration. External
- * imports are `any` to this checker, so it only ever knows the project's own declarations.
+ * untyped helper, a callback's parameter): a job record when its type's symbol is a job model's
+ * declaration; `other` for any other known type, the standard library's included (a
+ * `PromiseSettledResult`'s `status` is not a job's). External imports are `any` to this checker,
+ * so it only ever knows the project's own declarations and the lib: `unknown` then, and only then,
+ * may a task file take the value for a job record.
  */
 export function checkerOrigin(project: ProjectFacts, expr: ts.Expression): Origin {
   const checker = project.typeChecker(expr.getSourceFile().fileName);

@@ -168,8 +168,9 @@ class Collector {
     let origin = this.origins.get(key);
     if (origin === undefined) {
       origin = chain ? callChainOrigin(this.project, this.file, chain) : expressionOrigin(this.project, this.file, target);
-      if (origin === 'unknown' && ask && !chain) {
-        // Syntax cannot tell (no annotation, an untyped helper's result): ask the checker, once per node.
+      if (origin === 'unknown' && (ask || this.inTaskFile) && !chain) {
+        // Syntax cannot tell (no annotation, an untyped helper's result): ask the checker, once per
+        // node. In a task file too: "unknown is a job record" holds only where the checker has no type.
         origin = checkerOrigin(this.project, target);
       }
       this.origins.set(key, origin);

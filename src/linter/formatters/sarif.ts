@@ -12,7 +12,7 @@ type SarifLevel = NonNullable<SarifResult['level']>;
 
 /** Where a reader learns about the tool: the package's registry page. */
 export const INFORMATION_URI = 'https://www.npmjs.com/package/bg-lint';
-/** The uriBaseId every location is relative to; originalUriBaseIds maps it to the run's cwd. */
+/** The uriBaseId every location is relative to; originalUriBaseIds maps it to the project root. */
 const SRCROOT = '%SRCROOT%';
 /** Versioned key of our partial fingerprint, so a future scheme can change it without clashing. */
 const FINGERPRINT_KEY = 'bgLint/v1';
@@ -21,15 +21,16 @@ const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning'
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and SARIF viewers, built with node-sarif-builder (which
- * also fills ruleIndex and the artifact indexes). Locations are relative to %SRCROOT% (the cwd),
- * so the log does not depend on the machine it was produced on.
+ * also fills ruleIndex and the artifact indexes). Locations are relative to %SRCROOT%, the project
+ * root (with several roots, the nearest folder holding them all), so the log depends neither on the
+ * machine nor on the folder it was produced from.
  */
 export const sarif: Formatter = (report) => {
   const rules = sarifRules(report);
   const run = new SarifRunBuilder({
     columnKind: 'utf16CodeUnits',
     // SARIF requires a base URI to end with a slash.
-    originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(report.cwd).href.replace(/\/?$/, '/') } },
+    originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(srcRoot(report)).href.replace(/\/?$/, '/') } },
     artifacts: report.files.map((f) => ({ location: artifactLocation(report, f.file) })),
   }).initSimple({ toolDriverName: 'bg-lint', toolDriverVersion: report.toolVersion, url: INFORMATION_URI });
   for (const rule of rules) run.addRule(sarifRule(rule));
@@ -40,6 +41,10 @@ export const sarif: Formatter = (report) => {
   builder.addRun(run);
   return builder.buildSarifJsonString({ indent: true });
 };
+
+function srcRoot(report: LintReport): string {
+  return report.root ?? report.cwd;
+}
 
 /** The rules that ran, plus a bare descriptor for any other id a result uses (engine ids such as
  * `parse-error`), so every result has a ruleIndex. */
@@ -106,14 +111,14 @@ function sarifResult(report: LintReport, d: Diagnostic): SarifResultBuilder {
 function fingerprint(report: LintReport, d: Diagnostic): string {
   if (d.fingerprint) return d.fingerprint;
   return createHash('sha256')
-    .update(`${d.ruleId}\0${relativePath(report.cwd, d.file)}\0${d.message}`)
+    .update(`${d.ruleId}\0${relativePath(srcRoot(report), d.file)}\0${d.message}`)
     .digest('hex');
 }
 
 /** A relative URI reference: each path segment percent-encoded, so spaces, `#` or `:` in a file
  * name cannot turn it into a fragment or a scheme. */
 function artifactLocation(report: LintReport, file: string) {
-  const uri = relativePath(report.cwd, file).split('/').map(encodeURIComponent).join('/');
+  const uri = relativePath(srcRoot(report), file).split('/').map(encodeURIComponent).join('/');
   return { uri, uriBaseId: SRCROOT };
 }
 

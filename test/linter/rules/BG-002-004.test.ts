@@ -4,6 +4,29 @@ const FULL = 'status: string; created_at: Date; started_at: Date; completed_at: 
 
 testRule('BG-002', {
   valid: [
+    {
+      name: 'types derived from a model (Omit/Pick/intersection, a Mongo document type) are not models again',
+      files: {
+        'src/models/job.entity.ts': [
+          "import { Column, Entity, Index, ObjectId, ObjectIdColumn } from 'typeorm';",
+          '@Entity()',
+          'export class JobEntity {',
+          '  @ObjectIdColumn() id!: ObjectId;',
+          "  @Index() @Column({ default: 'pending' }) status!: 'pending' | 'running' | 'completed' | 'failed';",
+          '  @Column() createdAt!: Date;',
+          '  @Column({ nullable: true }) startedAt!: Date | null;',
+          '  @Column({ nullable: true }) completedAt!: Date | null;',
+          '  @Column({ nullable: true }) errorMessage!: string | null;',
+          '  @Column() triggeredBy!: string;',
+          '}',
+          '/** What the driver hands back: the entity without the ORM id, with Mongo\'s own. */',
+          "export type JobDBModel = Omit<JobEntity, 'id'> & { _id: ObjectId };",
+          "export type JobListRow = Pick<JobEntity, 'status' | 'createdAt'> & { total: number };",
+          'export type JobRecord = JobEntity & { attempts: number };',
+          '',
+        ].join('\n'),
+      },
+    },
     { name: 'snake_case fields', files: { 'src/models/a.ts': `export interface ImportJob { ${FULL} }\n` } },
     {
       name: 'camelCase fields',
@@ -32,6 +55,14 @@ testRule('BG-002', {
     },
   ],
   invalid: [
+    {
+      name: 'fields picked from a shared columns type (Pick from the standard library) count as the model’s',
+      files: {
+        'src/models/columns.ts': 'export interface AuditColumns { created_at: Date; updated_at: Date; deleted_at: Date | null }\n',
+        'src/models/export-run.ts': "import type { AuditColumns } from './columns';\nexport type ExportRun = Pick<AuditColumns, 'created_at'> & { status: string; started_at: Date };\n",
+      },
+      errors: [{ file: 'src/models/export-run.ts', line: 2, column: 13, message: 'job model "ExportRun" has no "completed_at" field' }],
+    },
     {
       name: 'one finding per missing field, in the model’s own spelling',
       files: { 'src/models/a.ts': 'export interface ScanJob {\n  status: string;\n  createdAt: Date;\n}\n' },

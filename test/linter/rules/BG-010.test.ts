@@ -61,6 +61,53 @@ testRule('BG-010', {
       },
     },
     {
+      name: 'a task reading a webhook receiver reply cast to its type is not writing a job status',
+      files: {
+        'src/webhooks/receiver.ts': "export interface ReceiverReply {\n  status: 'ok' | 'error';\n  detail?: string;\n}\n",
+        'src/tasks/deliver-webhook.task.ts': [
+          "import type { ReceiverReply } from '../webhooks/receiver';",
+          'export async function deliverWebhook(job, payload: unknown) {',
+          "  const res = await fetch(job.url, { method: 'POST', body: JSON.stringify(payload) });",
+          '  const reply = (await res.json()) as ReceiverReply;',
+          "  if (reply.status === 'error') throw new Error(reply.detail);",
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: "a task checking Promise.allSettled results: a PromiseSettledResult's \"rejected\" is the library's",
+      files: {
+        'src/tasks/notify-subscribers.task.ts': [
+          'export async function notifySubscribers(job, subscribers: string[]) {',
+          '  const results = await Promise.allSettled(subscribers.map((s) => send(s)));',
+          "  const failed = results.filter((r) => r.status === 'rejected').length;",
+          '  for (const r of results) {',
+          "    if (r.status === 'rejected') console.warn(r.reason);",
+          '  }',
+          '  return failed;',
+          '}',
+          'declare function send(to: string): Promise<void>;',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: "a task using a helper's inferred { status: 'retry' } decision is not writing a job status",
+      files: {
+        'src/tasks/sync-inventory.task.ts': [
+          'function decide(error: unknown) {',
+          "  return error instanceof TypeError ? { status: 'done' as const, delayMs: 0 } : { status: 'retry' as const, delayMs: 1000 };",
+          '}',
+          'export async function syncInventory(job) {',
+          '  const attempt = decide(new Error());',
+          "  if (attempt.status === 'retry') return attempt.delayMs;",
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'a configured vocabulary',
       options: { vocabulary: ['queued', 'done'], legacy: {} },
       files: { 'src/tasks/a.task.ts': "export async function run(job) { job.status = 'queued'; if (job.status !== 'done') {} }\n" },
@@ -82,6 +129,18 @@ testRule('BG-010', {
         { file: 'src/tasks/import.task.ts', line: 3, column: 16, message: LEGACY('processing', 'running'), fixText: '"running"' },
         { file: 'src/tasks/import.task.ts', line: 4, column: 22, message: NOT_STANDARD('done') },
       ],
+    },
+    {
+      name: 'an untyped job parameter in a task file is still a job record (the checker has no type for it)',
+      files: {
+        'src/tasks/cleanup.task.ts': [
+          'export async function cleanup(job, results: PromiseSettledResult<void>[]) {',
+          "  if (results.some((r) => r.status === 'rejected')) job.status = 'error';",
+          '}',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 2, column: 66, message: LEGACY('error', 'failed'), fixText: "'failed'" }],
     },
     {
       name: 'a JS task file with an untyped job: reported and fixed to failed',

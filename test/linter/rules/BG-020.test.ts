@@ -3,6 +3,48 @@ import { testRule } from '../../helpers/rule-tester.js';
 const express = (body: string, path = '/api/imports') =>
   `router.post('${path}', async (req, res) => {\n${body}\n});\n`;
 
+const NEST_DTOS = {
+  'src/imports/dto/trigger-response.dto.ts': [
+    "import { ApiProperty } from '@nestjs/swagger';",
+    'export class TriggerResponseDto {',
+    "  @ApiProperty() job_id!: string;",
+    "  @ApiProperty() status!: 'pending' | 'running';",
+    '}',
+    'export class ImportSummaryDto {',
+    '  @ApiProperty() total!: number;',
+    '  @ApiProperty() status!: string;',
+    '}',
+    '',
+  ].join('\n'),
+  'src/imports/start-import.use-case.ts': [
+    "import { Injectable } from '@nestjs/common';",
+    "import { TriggerResponseDto } from './dto/trigger-response.dto';",
+    '@Injectable()',
+    'export class StartImportUseCase {',
+    '  constructor(private readonly queue: any) {}',
+    '  async execute(fileId: string): Promise<TriggerResponseDto> {',
+    "    const job = await this.queue.add('import', { fileId });",
+    "    return { job_id: job.id, status: 'pending' };",
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+/** A NestJS controller whose POST method has `body` (lines start at 7 for the method's decorator). */
+const nestController = (method: string) => [
+  "import { Body, Controller, Post } from '@nestjs/common';",
+  "import { ImportSummaryDto, TriggerResponseDto } from './dto/trigger-response.dto';",
+  "import { StartImportUseCase } from './start-import.use-case';",
+  "@Controller('api/imports')",
+  'export class ImportsController {',
+  '  constructor(private readonly startImport: StartImportUseCase, private readonly legacy: any) {}',
+  "  @Post()",
+  method,
+  '}',
+  '',
+].join('\n');
+
 testRule('BG-020', {
   valid: [
     { name: 'job_id in an object literal', files: { 'src/routes.ts': express("  res.status(202).json({ job_id: job.id, status: 'pending' });") } },
@@ -69,6 +111,22 @@ testRule('BG-020', {
       },
     },
     {
+      name: 'NestJS: the use case returns Promise<TriggerResponseDto> (the lib declarations unwrap the Promise)',
+      files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  async start(@Body() body: { fileId: string }) {\n    return this.startImport.execute(body.fileId);\n  }') },
+    },
+    {
+      name: 'NestJS: the declared return type Promise<TriggerResponseDto> over an untyped call',
+      files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  async start(@Body() body: { fileId: string }): Promise<TriggerResponseDto> {\n    return this.legacy.enqueue(body.fileId);\n  }') },
+    },
+    {
+      name: 'NestJS: an untyped result cast to the DTO (as TriggerResponseDto)',
+      files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  async start(@Body() body: { fileId: string }) {\n    const queued = await this.legacy.enqueue(body.fileId);\n    return queued as TriggerResponseDto;\n  }') },
+    },
+    {
+      name: 'Express: a variable typed with the DTO',
+      files: { ...NEST_DTOS, 'src/routes.ts': "import { TriggerResponseDto } from './imports/dto/trigger-response.dto';\n" + express('  const reply: TriggerResponseDto = await legacyEnqueue(req.body);\n  res.status(202).json(reply);') },
+    },
+    {
       name: 'a handler that sends nothing it can see (Express) is not judged',
       files: { 'src/routes.ts': express('  await controller.handle(req, res);') },
     },
@@ -78,6 +136,21 @@ testRule('BG-020', {
     },
   ],
   invalid: [
+    {
+      name: 'NestJS: the declared return type Promise<ImportSummaryDto> has no job_id',
+      files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  async start(@Body() body: { fileId: string }): Promise<ImportSummaryDto> {\n    return this.legacy.enqueue(body.fileId);\n  }') },
+      errors: [{ file: 'src/imports/imports.controller.ts', line: 7, message: 'POST /api/imports returns this.legacy.enqueue(body.fileId) (ImportSummaryDto) without "job_id"' }],
+    },
+    {
+      name: 'NestJS: an untyped result cast to a DTO without job_id',
+      files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  async start(@Body() body: { fileId: string }) {\n    const queued = await this.legacy.enqueue(body.fileId);\n    return queued as ImportSummaryDto;\n  }') },
+      errors: [{ file: 'src/imports/imports.controller.ts', line: 7, message: 'POST /api/imports returns queued as ImportSummaryDto (ImportSummaryDto) without "job_id"' }],
+    },
+    {
+      name: 'Express: a variable typed with a DTO without job_id',
+      files: { ...NEST_DTOS, 'src/routes.ts': "import { ImportSummaryDto } from './imports/dto/trigger-response.dto';\n" + express('  const summary: ImportSummaryDto = await legacyEnqueue(req.body);\n  res.status(202).json(summary);') },
+      errors: [{ file: 'src/routes.ts', line: 2, message: 'POST /api/imports returns summary (ImportSummaryDto) without "job_id"' }],
+    },
     {
       name: 'returns { id } without job_id',
       files: { 'src/routes.ts': express("  const job = await queue.add(req.body);\n  res.status(202).json({ id: job.id, status: 'pending' });") },
