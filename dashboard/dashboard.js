@@ -88,9 +88,9 @@ function progressCell(job) {
 
 function problemsCell(job) {
   const cell = el('div');
-  if (job.error_message) cell.append(el('div', { className: 'error', textContent: `Error: ${job.error_message}` }));
+  if (job.error_message) cell.append(el('div', { className: 'error', textContent: `✖ ${job.error_message}` }));
   for (const warning of job.warnings || []) {
-    cell.append(el('div', { className: 'warning', textContent: `Warning: ${warning.message || JSON.stringify(warning)}` }));
+    cell.append(el('div', { className: 'warning', textContent: `⚠ ${warning.message || JSON.stringify(warning)}` }));
   }
   return cell.childElementCount ? cell : '—';
 }

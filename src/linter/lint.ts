@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Severity } from '../shared/diagnostic.js';
 import { builtinChecks } from './checks/registry.js';
 import { resolveConfiguration, type ResolveOptions } from './config/resolve.js';
+import { acceptedByRule } from './engine/baseline-counts.js';
 import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type BaselineEntry } from './engine/baseline.js';
 import { cacheKey } from './engine/cache-key.js';
 import { checkFiles } from './engine/check-files.js';
@@ -129,6 +130,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   let lintedFiles = output.files;
   let baseline: BaselineSummary | undefined;
+  let baselined: Record<string, number> | undefined;
   if (options.updateBaseline !== undefined) {
     const doc = baselineFrom(config.root, lintedFiles);
     writeBaseline(resolve(cwd, options.updateBaseline), doc);
@@ -137,6 +139,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   } else if (options.baseline !== undefined) {
     const applied = applyBaseline(config.root, lintedFiles, readBaseline(resolve(cwd, options.baseline)));
     baseline = { matched: applied.matched, stale: applied.stale };
+    baselined = acceptedByRule(lintedFiles, applied.files);
     lintedFiles = applied.files;
   }
   const files = options.quiet
@@ -153,7 +156,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(r.docs !== undefined ? { docs: r.docs } : {}),
   }));
   return {
-    report: { cwd, files, rules: ruleInfos, toolVersion: TOOL_VERSION },
+    report: { cwd, files, rules: ruleInfos, toolVersion: TOOL_VERSION, ...(baselined && { baselined }) },
     counts,
     missingPaths: discovery.missing,
     typeCheckersCreated: output.typeCheckersCreated,

@@ -33,7 +33,7 @@ describe.skipIf(missing !== null)('job dashboard in Chromium', () => {
 
   it('shows every registered task type with its counts per status', async () => {
     const tasks = page.locator('#tasks tbody tr');
-    await expect.poll(() => tasks.count()).toBe(4);
+    await expect.poll(() => tasks.count()).toBe(5);
     const cells = await page.locator('#tasks tbody tr', { hasText: 'prices.sync' }).locator('td').allTextContents();
     // queue, pending, running, completed, with warnings, failed
     expect(cells).toEqual(['default', '0', '0', '0', '0', '1']);
@@ -42,7 +42,7 @@ describe.skipIf(missing !== null)('job dashboard in Chromium', () => {
   });
 
   it('lists the jobs newest first with status as text, attempts, progress and errors', async () => {
-    expect(await visibleIds()).toEqual([seeded.ids.running, seeded.ids.pending, seeded.ids.failed, seeded.ids.completed]);
+    expect(await visibleIds()).toEqual([seeded.ids.running, seeded.ids.pending, seeded.ids.failed, seeded.ids.warned, seeded.ids.completed]);
     const done = await row(seeded.ids.completed).locator('td').allTextContents();
     expect(done[1]).toBe('catalog.import_products');
     expect(done[2]).toBe('✔ completed');
@@ -50,9 +50,13 @@ describe.skipIf(missing !== null)('job dashboard in Chromium', () => {
     expect(done[4]).toBe('120/120 (100%)');
     expect(done[8]).toBe('manual:alice');
 
+    const warned = await row(seeded.ids.warned).locator('td').allTextContents();
+    expect(warned[2]).toBe('⚠ completed with warnings');
+    expect(warned[9]).toBe('⚠ 3 images were too small to resize');
+
     const failed = await row(seeded.ids.failed).locator('td').allTextContents();
     expect(failed[2]).toBe('✖ failed');
-    expect(failed[9]).toContain('Supplier acme answered 502 Bad Gateway');
+    expect(failed[9]).toBe('✖ Error: Supplier acme answered 502 Bad Gateway');
     await expect.poll(() => row(seeded.ids.failed).getByRole('button', { name: /Retry job/ }).count()).toBe(1);
 
     const running = row(seeded.ids.running);
@@ -74,14 +78,14 @@ describe.skipIf(missing !== null)('job dashboard in Chromium', () => {
     await expect.poll(visibleIds).toEqual([seeded.ids.running]);
 
     await page.getByRole('button', { name: 'Reset' }).click();
-    await expect.poll(visibleIds).toHaveLength(4);
+    await expect.poll(visibleIds).toHaveLength(5);
     // The completed job was created two days ago: the last 24 hours leave it out, 7 days keep it.
     await page.getByLabel('Created').selectOption('86400');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(visibleIds).toEqual([seeded.ids.running, seeded.ids.pending, seeded.ids.failed]);
+    await expect.poll(visibleIds).toEqual([seeded.ids.running, seeded.ids.pending, seeded.ids.failed, seeded.ids.warned]);
     await page.getByLabel('Created').selectOption('604800');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(visibleIds).toHaveLength(4);
+    await expect.poll(visibleIds).toHaveLength(5);
     await page.getByRole('button', { name: 'Reset' }).click();
   });
 

@@ -10,7 +10,7 @@ export interface SeededDashboard {
   rt: Runtime;
   /** Page URL: `http://127.0.0.1:<port>/api/dashboard`. */
   url: string;
-  ids: { completed: string; failed: string; running: string; pending: string };
+  ids: { completed: string; warned: string; failed: string; running: string; pending: string };
   /** Lets the running job finish. */
   release(): void;
   close(): Promise<void>;
@@ -43,6 +43,10 @@ export async function seedDashboard(): Promise<SeededDashboard> {
     await held;
     return ctx.successResult({ exported: total });
   });
+  const resizeImages = rt.simpleTask({ name: 'images.resize', retryPolicy: 'no_retry' }, async (ctx, count: number) => {
+    ctx.logWarning('3 images were too small to resize', { skipped: 3 });
+    return ctx.successResult({ resized: count - 3 });
+  });
   rt.simpleTask({ name: 'reports.nightly', retryPolicy: 'standard', queue: 'low_priority' }, async (ctx) => ctx.successResult({}));
 
   const completed = await rt.runNow(importProducts, [120], { triggeredBy: 'manual:alice' });
@@ -52,6 +56,7 @@ export async function seedDashboard(): Promise<SeededDashboard> {
        completed_at = completed_at - interval '2 days' WHERE id = $1`,
     [completed.id],
   );
+  const warned = await rt.runNow(resizeImages, [50], { triggeredBy: 'manual:alice' });
   const failed = await rt.runNow(syncPrices, ['acme'], { triggeredBy: 'api:pricing-cron' });
   // The pending job is queued before any worker serves its queue, so it stays pending.
   const pending = await rt.enqueue('reports.nightly', [], { triggeredBy: 'scheduled', delaySeconds: 3600 });
@@ -66,7 +71,7 @@ export async function seedDashboard(): Promise<SeededDashboard> {
   return {
     rt,
     url: `${server.url}/api/dashboard`,
-    ids: { completed: completed.id, failed: failed.id, running: running.job_id, pending: pending.job_id },
+    ids: { completed: completed.id, warned: warned.id, failed: failed.id, running: running.job_id, pending: pending.job_id },
     release,
     async close() {
       release();
