@@ -125,7 +125,7 @@ function jobRow(job) {
     cell(formatTime(job.completed_at)),
     cell(formatDuration(job), 'num'),
     cell(job.triggered_by || '—'),
-    cell(problemsCell(job)),
+    cell(problemsCell(job), 'problems'),
     cell(actionButtons(job)),
   );
   row.dataset.jobId = job.id;
