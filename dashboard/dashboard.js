@@ -46,8 +46,10 @@ function say(text) {
   message.hidden = !text;
 }
 
+const TIME_FORMAT = { dateStyle: 'short', timeStyle: 'medium' };
+
 function formatTime(iso) {
-  return iso ? new Date(iso).toLocaleString() : '—';
+  return iso ? new Date(iso).toLocaleString(undefined, TIME_FORMAT) : '—';
 }
 
 function formatDuration(job) {

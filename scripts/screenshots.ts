@@ -19,7 +19,7 @@ if (missing) {
 }
 
 const out = (name: string) => join(REPO_ROOT, 'docs', name);
-const browser = await launchChromium({ width: 1360, height: 760 });
+const browser = await launchChromium({ width: 1440, height: 760 });
 const seeded = await seedDashboard();
 const work = mkdtempSync(join(tmpdir(), 'bg-lint-shots-'));
 try {
