@@ -1,8 +1,12 @@
 /**
  * `npm run demo`: the runtime on its zero-setup default, an embedded PGlite database in
  * ./.bg-jobs (no server). Starts a worker, enqueues one job, and prints its record as it goes
- * pending → running → completed, then closes. Set BG_JOBS_STORE to try another store.
+ * pending → running → completed. It serves the job dashboard on loopback meanwhile and, in a
+ * terminal, keeps serving it after the job until Ctrl-C. Not attached to a terminal (CI=true or
+ * stdin not a TTY: scripts and tests run it) it closes once the job is done. Set BG_JOBS_STORE to
+ * try another store, BG_DEMO_PORT to pick the dashboard's port (default 3100, 0 for any free one).
  */
+import { listen } from '../src/runtime/dashboard/node-listen.js';
 import { createRuntime, jsonLogger, type JobRecord } from '../src/runtime/index.js';
 
 const store = process.env.BG_JOBS_STORE ?? 'pglite:./.bg-jobs';
@@ -30,6 +34,12 @@ const importProducts = rt.dbTask(
     return ctx.successResult(stats.toDict());
   },
 );
+
+const interactive = process.stdin.isTTY === true && process.env.CI !== 'true';
+const server = await listen(rt.httpHandler({ basePath: '/api', dashboard: true, triggeredBy: () => 'manual:demo' }), {
+  port: Number(process.env.BG_DEMO_PORT ?? 3100),
+});
+console.log(`dashboard: ${server.url}/api/dashboard`);
 
 await rt.work({ queues: ['high_priority', 'default', 'low_priority'], concurrency: 2, pollIntervalMs: 200 });
 const trigger = await importProducts.enqueue([20], { triggeredBy: 'manual:demo' });
@@ -63,6 +73,17 @@ for (;;) {
 
 const response = await rt.fetch(new Request(`http://localhost/jobs/${trigger.job_id}`));
 console.log(`[${elapsed()}] GET /jobs/${trigger.job_id} → ${response.status}`, await response.json());
-await rt.close();
-console.log(`[${elapsed()}] closed. The record stays in ${store} (rt.jobs.list() shows the history).`);
-process.exit(record.status === 'failed' ? 1 : 0);
+
+const shutdown = async () => {
+  await server.close();
+  await rt.close();
+  console.log(`[${elapsed()}] closed. The record stays in ${store} (rt.jobs.list() shows the history).`);
+  process.exit(record.status === 'failed' ? 1 : 0);
+};
+if (interactive) {
+  console.log(`[${elapsed()}] the dashboard stays at ${server.url}/api/dashboard — press Ctrl-C to stop`);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+} else {
+  await shutdown();
+}

@@ -4,6 +4,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { Severity } from '../shared/diagnostic.js';
 import { builtinChecks } from './checks/registry.js';
 import { resolveConfiguration, type ResolveOptions } from './config/resolve.js';
+import { acceptedByRule } from './engine/baseline-counts.js';
 import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type BaselineEntry } from './engine/baseline.js';
 import { cacheKey } from './engine/cache-key.js';
 import { checkFiles } from './engine/check-files.js';
@@ -201,6 +202,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   let lintedFiles = output.files;
   let baseline: BaselineSummary | undefined;
+  let baselined: Record<string, number> | undefined;
   if (options.updateBaseline !== undefined) {
     const doc = baselineFrom(runBase, lintedFiles);
     writeBaseline(resolve(cwd, options.updateBaseline), doc);
@@ -209,6 +211,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   } else if (options.baseline !== undefined) {
     const applied = applyBaseline(runBase, lintedFiles, readBaseline(resolve(cwd, options.baseline)));
     baseline = { matched: applied.matched, stale: applied.stale };
+    baselined = acceptedByRule(lintedFiles, applied.files);
     lintedFiles = applied.files;
   }
   const files = options.quiet
@@ -230,7 +233,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     });
   }
   return {
-    report: { cwd, root: runBase, files, rules: [...ruleInfos.values()], toolVersion: TOOL_VERSION },
+    report: { cwd, root: runBase, files, rules: [...ruleInfos.values()], toolVersion: TOOL_VERSION, ...(baselined && { baselined }) },
     counts,
     missingPaths: discovery.missing,
     unreadablePaths: discovery.unreadable,

@@ -32,6 +32,8 @@ export interface LintReport {
   /** Every rule that ran. */
   rules: RuleInfo[];
   toolVersion: string;
+  /** With --baseline: findings the baseline accepted (left out of `files`), by rule id. */
+  baselined?: Record<string, number>;
 }
 
 export interface FormatOptions {

@@ -7,17 +7,22 @@
  *   GET    /jobs?status=&task=&since=&limit=  → 200 { jobs: [...] }   (status may list several: pending,running)
  *   DELETE /jobs/:id          X-RESOURCE-NAME: <id>  → 200 | 400 missing | 409 different or running | 404
  *   POST   /jobs/:id/cancel   → 200 record (pending → failed) | 409 running | 422 final
+ *   POST   /jobs/:id/retry    → 202 trigger response of a new try of a failed job | 409 not failed (http-actions.ts)
+ *   GET    /dashboard         → the job dashboard when `dashboard` is set (dashboard/route.ts)
  *   GET    /tasks             → 200 { tasks: [...] }  (the registry)
  * Errors are JSON `{ error, message, details? }`: 400 malformed, 404 unknown, 405 wrong method,
  * 409 conflict, 422 ModelValidationError; an unexpected failure is 503, never 500.
  */
 import { isJobStatus, type JobStatus, type TriggerResponse } from '../shared/jobs.js';
+import { dashboardRoute } from './dashboard/route.js';
+import type { DashboardOption } from './dashboard/access.js';
 import { BadRequestError, NotFoundError, RuntimeError } from './errors.js';
 import type { EnqueueOptions } from './enqueue.js';
 import { recordToJson } from './job-record.js';
 import type { JobsApi } from './jobs.js';
 import { UUID_RE } from './jobs.js';
 import type { TaskRegistry } from './registry.js';
+import { retryJob } from './http-actions.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { safeDelete } from './safe-delete.js';
 
@@ -30,6 +35,8 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Called with errors that become a 503 (for your logs). */
   onError?: (error: unknown) => void;
+  /** The job dashboard at `{basePath}/dashboard`: off by default; `true` for loopback only, or `{ authorize }`. */
+  dashboard?: DashboardOption;
 }
 
 /** What the handler needs from a runtime. */
@@ -123,6 +130,7 @@ export function createFetchHandler(target: HttpTarget, options: HttpOptions = {}
     };
     const [root, first, second, ...rest] = segments;
 
+    if (root === 'dashboard') return dashboardRoute(request, segments.slice(1), base, options.dashboard);
     if (root === 'tasks' && first === undefined) {
       allow('GET');
       return jsonResponse(200, { tasks: target.registry.list() });
@@ -139,6 +147,10 @@ export function createFetchHandler(target: HttpTarget, options: HttpOptions = {}
       if (!UUID_RE.test(first)) throw new NotFoundError(`No job ${first}`);
       const by = options.triggeredBy?.(request) ?? 'api:anonymous';
       return jsonResponse(200, recordToJson(await target.jobs.cancel(first, by)));
+    }
+    if (second === 'retry') {
+      allow('POST');
+      return retryJob(target, first, options.triggeredBy?.(request) ?? 'api:anonymous', base);
     }
     if (second !== undefined) throw new NotFoundError('No such route');
 

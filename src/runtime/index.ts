@@ -10,6 +10,7 @@ export type { WorkOptions } from './pool.js';
 export type { JobsApi } from './jobs.js';
 export type { ListFilter } from './records.js';
 export type { HttpOptions } from './http.js';
+export type { DashboardAuth, DashboardOption } from './dashboard/access.js';
 export {
   JOB_RECORD_COLUMNS,
   JOB_STATUSES,

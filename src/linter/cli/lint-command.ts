@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { exitCodeFor, lint } from '../lint.js';
 import { printFixOutcome } from './fix-output.js';
+import { withSourcesAndDocLinks } from './report-sources.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 
 export interface LintCommandOptions {
@@ -70,7 +71,8 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   }
   if (result.fixes) printFixOutcome(result.fixes, io);
   const color = !options.outputFile && io.isTTY && !io.env.NO_COLOR && options.format === 'stylish';
-  const text = formatters[options.format](result.report, { color });
+  const report = options.format === 'html' ? withSourcesAndDocLinks(result.report) : result.report;
+  const text = formatters[options.format](report, { color });
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);
     mkdirSync(dirname(target), { recursive: true });

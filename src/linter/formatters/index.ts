@@ -1,12 +1,13 @@
 import type { Formatter } from '../report.js';
 import { compact } from './compact.js';
 import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-export type FormatName = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'junit';
+export type FormatName = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'junit' | 'html';
 
 /**
  * Every output format by its `--format` name. Each returns the whole text to print; the text has
@@ -21,6 +22,7 @@ export const formatters: Record<FormatName, Formatter> = {
   sarif,
   github,
   junit,
+  html,
 };
 
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];

@@ -3,8 +3,8 @@ import { FORMAT_NAMES, formatters } from '../../../src/linter/formatters/index.j
 import { cleanReport, fixtureReport } from './report-fixture.js';
 
 describe('formatters index', () => {
-  it('offers exactly the six formats', () => {
-    expect(FORMAT_NAMES.sort()).toEqual(['compact', 'github', 'json', 'junit', 'sarif', 'stylish']);
+  it('offers exactly the seven formats', () => {
+    expect(FORMAT_NAMES.sort()).toEqual(['compact', 'github', 'html', 'json', 'junit', 'sarif', 'stylish']);
   });
 
   it('every formatter is pure: same report, same text; the report is not modified', () => {
