@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeOwnedFile } from '../engine/write-owned.js';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { exitCodeFor, lint } from '../lint.js';
 import { printFixOutcome } from './fix-output.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
+import { REPORT_FILE } from './report-file.js';
 
 export interface LintCommandOptions {
   config?: string;
@@ -21,10 +22,10 @@ export interface LintCommandOptions {
   cache?: boolean;
   cacheLocation?: string;
   baseline?: string;
-  /** true when given without a file name. */
+  /** true (or '') when given without a file name. */
   updateBaseline?: string | true;
   staged?: boolean;
-  /** true when given without a ref. */
+  /** true (or '') when given without a ref. */
   changed?: string | true;
   concurrency?: number;
 }
@@ -44,9 +45,9 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     cache: Boolean(options.cache),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
     ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
-    ...(options.updateBaseline !== undefined ? { updateBaseline: options.updateBaseline === true ? DEFAULT_BASELINE : options.updateBaseline } : {}),
+    ...(options.updateBaseline !== undefined ? { updateBaseline: options.updateBaseline === true || options.updateBaseline === '' ? DEFAULT_BASELINE : options.updateBaseline } : {}),
     staged: Boolean(options.staged),
-    ...(options.changed !== undefined ? { changed: options.changed === true ? 'HEAD' : options.changed } : {}),
+    ...(options.changed !== undefined ? { changed: options.changed === true || options.changed === '' ? 'HEAD' : options.changed } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.fixDryRun ? { fix: 'dry-run' as const } : options.fix ? { fix: 'write' as const } : {}),
   });
@@ -70,9 +71,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   const color = !options.outputFile && io.isTTY && !io.env.NO_COLOR && options.format === 'stylish';
   const text = formatters[options.format](result.report, { color });
   if (options.outputFile) {
-    const target = resolve(io.cwd, options.outputFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text.endsWith('\n') || text === '' ? text : text + '\n');
+    writeOwnedFile(resolve(io.cwd, options.outputFile), text.endsWith('\n') || text === '' ? text : text + '\n', REPORT_FILE);
   } else if (text !== '' && !options.fixDryRun) {
     io.stdout(text.endsWith('\n') ? text : text + '\n');
   }
