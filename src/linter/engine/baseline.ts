@@ -5,8 +5,9 @@ import type { FileReport } from '../report.js';
 import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
 
 /**
- * One accepted finding. Matched on rule id, file and fingerprint (the enclosing symbol plus a hash of
- * the finding's normalized code), never on line numbers: an edit above a finding keeps it matched.
+ * One accepted finding. Matched on rule id, file and fingerprint (what the finding is about: the
+ * enclosing symbol, the name it is anchored at and its message; see fingerprint.ts), never on line
+ * numbers or the code around it: an edit above a finding, or inside its handler, keeps it matched.
  */
 export interface BaselineEntry {
   ruleId: string;

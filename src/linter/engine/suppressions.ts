@@ -25,19 +25,16 @@ function isInComment(sourceFile: ts.SourceFile, pos: number): boolean {
     ...(ts.getLeadingCommentRanges(sourceFile.text, start) ?? []),
     ...(ts.getTrailingCommentRanges(sourceFile.text, start) ?? []),
   ];
+  const inComment = (at: number) => ranges(at).some((r) => pos >= r.pos && pos < r.end);
+  // Down the one chain of nodes that contain pos, in a loop: nesting can be thousands deep.
+  const containing = (node: ts.Node): ts.Node | undefined =>
+    ts.forEachChild(node, (child) => (pos >= child.pos && pos < child.end ? child : undefined));
   let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || pos < node.pos || pos >= node.end) return;
-    for (const r of ranges(node.pos)) if (pos >= r.pos && pos < r.end) found = true;
-    if (!found) {
-      for (const r of ranges(node.end)) if (pos >= r.pos && pos < r.end) found = true;
-    }
-    if (!found) ts.forEachChild(node, visit);
-  };
-  for (const r of ranges(0)) if (pos >= r.pos && pos < r.end) return true;
-  visit(sourceFile);
-  if (!found) for (const r of ranges(sourceFile.endOfFileToken.pos)) if (pos >= r.pos && pos < r.end) found = true;
-  return found;
+  for (let node = containing(sourceFile); node && !found; node = containing(node)) {
+    found = inComment(node.pos) || inComment(node.end);
+  }
+  if (inComment(0)) return true;
+  return found || inComment(sourceFile.endOfFileToken.pos);
 }
 
 function parseIds(rest: string): { ruleIds: string[]; reason?: string } {
