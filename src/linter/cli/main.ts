@@ -95,11 +95,11 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
 
   program
     .command('validate')
-    .description('check rule files against the schema, without scanning sources')
-    .argument('<rules-dir>', 'folder (or file) of rule files')
-    .action(async (dir: string) => {
+    .description('check rule files and .bg-lint.yaml against their schemas, without scanning sources')
+    .argument('[paths...]', 'rule files or folders, or a .bg-lint.yaml (default: the config found from here upward)')
+    .action(async (paths: string[]) => {
       const { validateCommand } = await import('./validate-command.js');
-      code = validateCommand(dir, io);
+      code = validateCommand(paths, io);
     });
 
   try {
