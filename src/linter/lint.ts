@@ -113,6 +113,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     root: config.root,
     subjects: config.subjects,
     rules,
+    knownRuleIds: config.rules.map((r) => r.id),
     files: targets,
     projectFiles: discovery.files,
     ...(cache ? { cache } : {}),

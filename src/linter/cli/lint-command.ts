@@ -68,12 +68,28 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     );
   }
   if (result.fixes) printFixOutcome(result.fixes, io);
-  const color = !options.outputFile && io.isTTY && !io.env.NO_COLOR && options.format === 'stylish';
+  const color = !options.outputFile && options.format === 'stylish' && colorWanted(io);
   const text = formatters[options.format](result.report, { color });
   if (options.outputFile) {
     writeOwnedFile(resolve(io.cwd, options.outputFile), text.endsWith('\n') || text === '' ? text : text + '\n', REPORT_FILE);
   } else if (text !== '' && !options.fixDryRun) {
     io.stdout(text.endsWith('\n') ? text : text + '\n');
   }
-  return exitCodeFor(result.counts, options.maxWarnings);
+  const code = exitCodeFor(result.counts, options.maxWarnings);
+  if (code === EXIT.findings && result.counts.error === 0) {
+    // Only warnings: say why this run fails, or a CI log shows an exit 1 next to "0 errors".
+    const n = result.counts.warning;
+    io.stderr(`bg-lint: ${n} warning${n === 1 ? '' : 's'} exceed${n === 1 ? 's' : ''} --max-warnings ${options.maxWarnings} (exit 1)\n`);
+  }
+  return code;
+}
+
+/**
+ * Colour for the stylish report: FORCE_COLOR wins (`0` or `false` turns it off, any other value
+ * on, as in Node and most CLIs), then NO_COLOR turns it off, else only on a terminal.
+ */
+export function colorWanted(io: CliIO): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  return io.isTTY && !io.env.NO_COLOR;
 }

@@ -26,6 +26,8 @@ export interface CheckInput {
   root: string;
   subjects: SubjectSettings;
   rules: CompiledRule<unknown>[];
+  /** Every loaded rule id, off ones included: a suppression naming another id is reported. */
+  knownRuleIds?: readonly string[];
   targets: SourceInput[];
   /** Every source file of the project, for project-wide scans and cross-file lookups. */
   projectPaths: readonly string[];
@@ -99,7 +101,13 @@ function tooDeep(path: string): Diagnostic {
 }
 
 /** One target: parse, run the rules, apply suppressions, fingerprint. */
-function checkOne(project: ProjectFacts, target: SourceInput, rules: CompiledRule<unknown>[], rulesRun: ReadonlySet<string>): CheckedFile {
+function checkOne(
+  project: ProjectFacts,
+  target: SourceInput,
+  rules: CompiledRule<unknown>[],
+  rulesRun: ReadonlySet<string>,
+  known: ReadonlySet<string> | undefined,
+): CheckedFile {
   project.beginFile(target.path);
   const file = project.load(target.path)!;
   let diagnostics = parseErrorDiagnostics(file);
@@ -114,7 +122,7 @@ function checkOne(project: ProjectFacts, target: SourceInput, rules: CompiledRul
         throw new InternalError(file.path, rule.id, error);
       }
     }
-    diagnostics = applySuppressions(file, diagnostics, parseSuppressions(file), rulesRun);
+    diagnostics = applySuppressions(file, diagnostics, parseSuppressions(file), rulesRun, known);
   });
   deps.delete(file.path);
   for (const d of diagnostics) d.fingerprint = fingerprintOf(file, d);
@@ -131,10 +139,11 @@ export function checkFiles(input: CheckInput): CheckOutput {
   const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths);
   const rules = input.rules.filter((r) => r.level !== 'off');
   const rulesRun = new Set(rules.map((r) => r.id));
+  const known = input.knownRuleIds ? new Set(input.knownRuleIds) : undefined;
   const files: CheckedFile[] = [];
   for (const target of input.targets) {
     try {
-      files.push(checkOne(project, target, rules, rulesRun));
+      files.push(checkOne(project, target, rules, rulesRun, known));
     } catch (error) {
       // Nesting deeper than the call stack (the parser and tree walks recurse): this file cannot be
       // checked, but the run goes on and says so at the file.

@@ -11,7 +11,14 @@ try {
   const config = resolveConfiguration({ ...job.selection.resolve, checks: builtinChecks });
   const ids = new Set(job.selection.ruleIds);
   const rules = config.rules.filter((r) => ids.has(r.id) && r.level !== 'off');
-  reply = { ok: true, output: checkFiles({ root: config.root, subjects: config.subjects, rules, targets: job.targets, projectPaths: job.projectPaths }) };
+  reply = { ok: true, output: checkFiles({
+    root: config.root,
+    subjects: config.subjects,
+    rules,
+    knownRuleIds: config.rules.map((r) => r.id),
+    targets: job.targets,
+    projectPaths: job.projectPaths,
+  }) };
 } catch (error) {
   reply = error instanceof InternalError
     ? { ok: false, file: error.file, ruleId: error.ruleId, message: error.message }

@@ -18,6 +18,8 @@ export interface EngineInput {
   subjects: SubjectSettings;
   /** Rules to run (level not `off`). */
   rules: CompiledRule<unknown>[];
+  /** Every loaded rule id, off ones included: a suppression naming another id is reported. */
+  knownRuleIds?: readonly string[];
   /** Absolute paths of the files to lint. */
   files: string[];
   /** Every source file of the project (default: `files`): what project-wide scans and --staged runs see. */
@@ -109,7 +111,14 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     }
   }
 
-  const checkInput: CheckInput = { root: input.root, subjects: input.subjects, rules: input.rules, targets: toCheck, projectPaths: projectFiles };
+  const checkInput: CheckInput = {
+    root: input.root,
+    subjects: input.subjects,
+    rules: input.rules,
+    ...(input.knownRuleIds ? { knownRuleIds: input.knownRuleIds } : {}),
+    targets: toCheck,
+    projectPaths: projectFiles,
+  };
   const output = toCheck.length === 0 ? { files: [], typeCheckersCreated: 0 } : await (input.runChecks ?? (async (i) => checkFiles(i)))(checkInput);
   for (const checked of output.files) {
     reports.push({ file: checked.path, diagnostics: checked.diagnostics });
