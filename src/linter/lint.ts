@@ -176,6 +176,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       subjects: run.config.subjects,
       ...(run.config.tsconfig !== undefined ? { tsconfig: run.config.tsconfig } : {}),
       rules: run.rules,
+      knownRuleIds: run.config.rules.map((r) => r.id),
       files: targets,
       projectFiles: run.files,
       ...(cache ? { cache } : {}),

@@ -10,9 +10,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Spawns the real, built `bg-lint` binary (dist/ is built by the global setup). */
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+/**
+ * Spawns the real, built `bg-lint` binary (dist/ is built by the global setup). `nodeArgs` go to
+ * node before the script (e.g. `--import` a preload).
+ */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, nodeArgs: string[] = []): CliRun {
+  const result = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },

@@ -3,6 +3,7 @@ import type { Fix } from '../../shared/diagnostic.js';
 import { defineCheck } from './check.js';
 import { normalizeFieldName } from '../facts/names.js';
 import { recordWritesOf } from '../facts/record-writes.js';
+import { removeDuplicateUnionMember } from './union-member-fix.js';
 
 interface Options {
   /** The standard statuses. */
@@ -66,12 +67,16 @@ export default defineCheck<Options>({
       const replacement = Object.prototype.hasOwnProperty.call(legacy, value) ? legacy[value] : undefined;
       if (replacement !== undefined) {
         const literal = write.literal;
-        const fix: Fix | undefined = literal
-          ? {
-              description: `replace "${value}" with "${replacement}"`,
-              edits: [{ start: literal.getStart(sourceFile), end: literal.getEnd(), text: quoted(literal, sourceFile, replacement) }],
-            }
-          : undefined;
+        // In a union that already lists the replacement, the legacy member is dropped instead.
+        const dropped = literal ? removeDuplicateUnionMember(literal, sourceFile, replacement, (text) => (Object.hasOwn(legacy, text) ? legacy[text]! : text)) : undefined;
+        const fix: Fix | undefined = dropped
+          ? { description: `remove "${value}" ("${replacement}" is already in the union)`, edits: [dropped] }
+          : literal
+            ? {
+                description: `replace "${value}" with "${replacement}"`,
+                edits: [{ start: literal.getStart(sourceFile), end: literal.getEnd(), text: quoted(literal, sourceFile, replacement) }],
+              }
+            : undefined;
         ctx.report(write.valueNode, `status "${value}" is a legacy value: use "${replacement}"`, fix ? { fix } : undefined);
       } else {
         ctx.report(write.valueNode, `status "${value}" is not a standard status: use one of ${vocabulary.join(', ')}`);

@@ -1,22 +1,22 @@
 import { Minimatch } from 'minimatch';
 import type { Span } from '../../shared/diagnostic.js';
-import { USER_REGEX_FLAGS } from '../config/regex-safety.js';
 import { textWithoutComments } from '../facts/code-only-text.js';
 import type { FileFacts } from '../facts/file-facts.js';
 import { defineCheck } from './check.js';
+import { matchesOf, userRegex } from './user-regex.js';
 import type { JsonSchema } from './check.js';
 
 /**
  * The seed's text matchers (`must_contain`, `must_contain_one_of`, `when_contains`,
  * `should_match`, `anti_patterns`), so a rule written in the seed's style runs.
  *
- * What text is matched: code with comments removed and string contents blanked
- * (`FileFacts.codeOnlyText`), so a comment or a log message never satisfies or trips a rule.
- * Exception: a needle or regex that contains a quote character (`status = "running"`) is about a
- * literal, so it is matched on the text with only comments removed; `match_strings: true` does
- * that for every needle and regex of the rule. Regexes use the flags `gm` (`^`/`$` per line, `.`
- * stops at line breaks), are vetted for catastrophic backtracking when the rule is loaded, and
- * each has a time budget per file.
+ * What text is matched: the text with comments removed, and a match must start in code (not
+ * inside a string literal), so a comment or a log message never satisfies or trips a rule while
+ * `status.*=.*processing` still sees `job.status = "processing"`. A needle or regex that contains
+ * a quote character (`status = "running"`) is about a literal, so its matches may start anywhere
+ * outside comments; `match_strings: true` does that for every needle and regex of the rule. Regexes use the flags `gm` (`^`/`$` per line, `.`
+ * stops at line breaks) and run on RE2 (linear time, see user-regex.ts); the few RE2 cannot run
+ * are vetted for catastrophic backtracking when the rule is loaded and have a time budget per file.
  */
 
 type Needles = string | string[];
@@ -130,13 +130,13 @@ export const textCheck = defineCheck<TextOptions>({
         report(fileStart, `missing one of ${oneOf.map((n) => `"${n}"`).join(', ')}`);
       }
       if (p.should_match !== undefined) {
-        const found = budget.first(p.should_match, view.for(p.should_match));
+        const found = budget.first(p.should_match, view);
         if (found === null) report(fileStart, `no match for /${p.should_match}/`);
       }
     }
     for (const a of options.anti_patterns) {
       if (a.file !== undefined && !globMatches(a.file, file.relativePath)) continue;
-      for (const [start, end] of budget.all(a.pattern, view.for(a.pattern))) report(file.spanOf(start, end), a.message);
+      for (const [start, end] of budget.all(a.pattern, view)) report(file.spanOf(start, end), a.message);
     }
   },
 });
@@ -147,16 +147,22 @@ function list(n: Needles | undefined): string[] {
 
 const QUOTE = /["'`]/;
 const commentFree = new WeakMap<FileFacts, string>();
+const WHITESPACE = /\s/;
 
-/** Picks the text a needle or regex is matched on (see the header comment). */
+/**
+ * Where needles and regexes may match (see the header comment). Matching runs on the text with
+ * comments removed; a match must *start* in code, and may run on into a string: the seed's
+ * `status.*=.*processing` is about `job.status = "processing"`, while `log("status = processing")`
+ * starts inside a string and is a message, not code. `match_strings`, or a quote in the needle or
+ * regex, accepts a match that starts anywhere outside comments.
+ */
 class TextViews {
   constructor(
     private readonly file: FileFacts,
     private readonly matchStrings: boolean,
   ) {}
 
-  for(needleOrRegex: string): string {
-    if (!this.matchStrings && !QUOTE.test(needleOrRegex)) return this.file.codeOnlyText();
+  text(): string {
     let text = commentFree.get(this.file);
     if (text === undefined) {
       text = textWithoutComments(this.file.text, this.file.sourceFile.languageVariant);
@@ -165,14 +171,32 @@ class TextViews {
     return text;
   }
 
+  /** Which match starts count for this needle or regex. */
+  acceptor(needleOrRegex: string): (start: number, end: number) => boolean {
+    if (this.matchStrings || QUOTE.test(needleOrRegex)) return () => true;
+    const text = this.text();
+    const code = this.file.codeOnlyText();
+    return (start, end) => {
+      let i = start;
+      while (i < end && WHITESPACE.test(text[i]!)) i++;
+      // Blanking turns string contents into spaces: a visible character blanked is inside a string.
+      return i >= end || code[i] === text[i];
+    };
+  }
+
   contains(needle: string): boolean {
-    return this.for(needle).includes(needle);
+    const text = this.text();
+    const accept = this.acceptor(needle);
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      if (accept(at, at + needle.length)) return true;
+    }
+    return false;
   }
 }
 
 /**
- * Runs regexes with a per-file time budget. One `exec` cannot be interrupted (vetting at load time
- * keeps each one polynomial), so the budget is checked between matches.
+ * Runs user regexes with a per-file time budget. Linear-time (RE2) patterns cannot hang; the
+ * budget is what stops a RegExp fallback (lookarounds, backreferences), checked between matches.
  */
 class RegexBudget {
   private readonly spent = new Map<string, number>();
@@ -183,23 +207,26 @@ class RegexBudget {
     private readonly onExceeded: (pattern: string) => void,
   ) {}
 
-  first(pattern: string, text: string): [number, number] | null | 'dropped' {
-    for (const m of this.all(pattern, text)) return m;
+  first(pattern: string, view: TextViews): [number, number] | null | 'dropped' {
+    for (const m of this.all(pattern, view)) return m;
     return this.dropped.has(pattern) ? 'dropped' : null;
   }
 
-  *all(pattern: string, text: string): Generator<[number, number]> {
+  *all(pattern: string, view: TextViews): Generator<[number, number]> {
     if (this.dropped.has(pattern)) return;
-    const re = compiled(pattern);
-    re.lastIndex = 0;
+    const re = userRegex(pattern);
+    const found = matchesOf(re, view.text(), view.acceptor(pattern));
+    if (re.linear) {
+      yield* found;
+      return;
+    }
     for (;;) {
       const t0 = performance.now();
-      const m = re.exec(text);
+      const next = found.next();
       const spent = (this.spent.get(pattern) ?? 0) + performance.now() - t0;
       this.spent.set(pattern, spent);
-      if (m) yield [m.index, m.index + m[0].length];
-      if (!m) return;
-      if (m[0].length === 0) re.lastIndex++; // an empty match must not loop forever
+      if (next.done) return;
+      yield next.value;
       if (spent >= this.budgetMs) {
         this.dropped.add(pattern);
         this.onExceeded(pattern);
@@ -207,16 +234,6 @@ class RegexBudget {
       }
     }
   }
-}
-
-const regexes = new Map<string, RegExp>();
-function compiled(pattern: string): RegExp {
-  let re = regexes.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern, USER_REGEX_FLAGS);
-    regexes.set(pattern, re);
-  }
-  return re;
 }
 
 const globs = new Map<string, Minimatch>();

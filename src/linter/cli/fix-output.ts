@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { unifiedDiff } from '../engine/diff.js';
-import type { FixOutcome } from '../engine/fix-loop.js';
+import { BOM, type FixedFile, type FixOutcome } from '../engine/fix-loop.js';
 import type { CliIO } from './io.js';
 
 function plural(n: number, word: string, words = `${word}s`): string {
@@ -14,7 +14,9 @@ function plural(n: number, word: string, words = `${word}s`): string {
 export function printFixOutcome(outcome: FixOutcome, io: CliIO): void {
   const rel = (path: string) => relative(io.cwd, path).split(sep).join('/');
   if (outcome.mode === 'dry-run') {
-    const patch = outcome.files.map((f) => unifiedDiff(rel(f.path), f.original, f.fixed)).join('');
+    // The BOM is part of the file's first line as git sees it: leave it out and `git apply` refuses the patch.
+    const bom = (f: FixedFile) => (f.bom ? BOM : '');
+    const patch = outcome.files.map((f) => unifiedDiff(rel(f.path), bom(f) + f.original, bom(f) + f.fixed)).join('');
     if (patch !== '') io.stdout(patch);
   }
   for (const r of outcome.refused) io.stderr(`bg-lint: ${rel(r.path)}: fixes not applied: ${r.reason}\n`);

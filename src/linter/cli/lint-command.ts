@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeOwnedFile } from '../engine/write-owned.js';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { exitCodeFor, lint } from '../lint.js';
 import { printFixOutcome } from './fix-output.js';
 import { withSourcesAndDocLinks } from './report-sources.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
+import { REPORT_FILE } from './report-file.js';
 
 export interface LintCommandOptions {
   config?: string;
@@ -22,10 +23,10 @@ export interface LintCommandOptions {
   cache?: boolean;
   cacheLocation?: string;
   baseline?: string;
-  /** true when given without a file name. */
+  /** true (or '') when given without a file name. */
   updateBaseline?: string | true;
   staged?: boolean;
-  /** true when given without a ref. */
+  /** true (or '') when given without a ref. */
   changed?: string | true;
   concurrency?: number;
 }
@@ -45,9 +46,9 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     cache: Boolean(options.cache),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
     ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
-    ...(options.updateBaseline !== undefined ? { updateBaseline: options.updateBaseline === true ? DEFAULT_BASELINE : options.updateBaseline } : {}),
+    ...(options.updateBaseline !== undefined ? { updateBaseline: options.updateBaseline === true || options.updateBaseline === '' ? DEFAULT_BASELINE : options.updateBaseline } : {}),
     staged: Boolean(options.staged),
-    ...(options.changed !== undefined ? { changed: options.changed === true ? 'HEAD' : options.changed } : {}),
+    ...(options.changed !== undefined ? { changed: options.changed === true || options.changed === '' ? 'HEAD' : options.changed } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.fixDryRun ? { fix: 'dry-run' as const } : options.fix ? { fix: 'write' as const } : {}),
   });
@@ -70,15 +71,29 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     );
   }
   if (result.fixes) printFixOutcome(result.fixes, io);
-  const color = !options.outputFile && io.isTTY && !io.env.NO_COLOR && options.format === 'stylish';
+  const color = !options.outputFile && options.format === 'stylish' && colorWanted(io);
   const report = options.format === 'html' ? withSourcesAndDocLinks(result.report) : result.report;
   const text = formatters[options.format](report, { color });
   if (options.outputFile) {
-    const target = resolve(io.cwd, options.outputFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text.endsWith('\n') || text === '' ? text : text + '\n');
+    writeOwnedFile(resolve(io.cwd, options.outputFile), text.endsWith('\n') || text === '' ? text : text + '\n', REPORT_FILE);
   } else if (text !== '' && !options.fixDryRun) {
     io.stdout(text.endsWith('\n') ? text : text + '\n');
   }
-  return exitCodeFor(result.counts, options.maxWarnings);
+  const code = exitCodeFor(result.counts, options.maxWarnings);
+  if (code === EXIT.findings && result.counts.error === 0) {
+    // Only warnings: say why this run fails, or a CI log shows an exit 1 next to "0 errors".
+    const n = result.counts.warning;
+    io.stderr(`bg-lint: ${n} warning${n === 1 ? '' : 's'} exceed${n === 1 ? 's' : ''} --max-warnings ${options.maxWarnings} (exit 1)\n`);
+  }
+  return code;
+}
+
+/**
+ * Colour for the stylish report: FORCE_COLOR wins (`0` or `false` turns it off, any other value
+ * on, as in Node and most CLIs), then NO_COLOR turns it off, else only on a terminal.
+ */
+export function colorWanted(io: CliIO): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  return io.isTTY && !io.env.NO_COLOR;
 }

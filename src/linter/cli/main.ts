@@ -1,16 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError } from '../config/problems.js';
-import { BaselineError } from '../engine/baseline.js';
-import { GitError } from '../engine/git-files.js';
-import { InternalError } from '../engine/lint-files.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { TOOL_VERSION } from '../version.js';
-import { explainCommand } from './explain-command.js';
-import { initCommand } from './init-command.js';
+import { messageForUser } from './errors.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
-import { lintCommand, type LintCommandOptions } from './lint-command.js';
-import { rulesCommand } from './rules-command.js';
-import { validateCommand } from './validate-command.js';
+import type { LintCommandOptions } from './lint-command.js';
+import { separateOptionalValues } from './optional-values.js';
+
+// Commands are imported when they run: `--version`, `init` and `--help` must not load the
+// TypeScript compiler (ts-morph), which is most of a run's start-up time.
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -49,6 +46,8 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .description('Lint background-job architecture: job records, task lifecycles, sessions, trigger endpoints, polling.')
     .version(TOOL_VERSION, '-v, --version')
     .exitOverride()
+    // Options after a subcommand belong to it: `bg-lint rules --no-bundled` is the rules command's.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
 
@@ -68,17 +67,20 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .option('--changed [ref]', 'lint only the files changed since ref (default HEAD), untracked included')
     .option('--concurrency <n>', 'worker threads: auto (by input size), off, or a number', concurrency)
     .action(async (paths: string[], options: LintCommandOptions) => {
+      const { lintCommand } = await import('./lint-command.js');
       code = await lintCommand(paths, options, io);
     });
 
   withRuleSelection(program.command('rules').description('list the loaded rules: id, severity, name'))
     .action(async (options: LintCommandOptions) => {
+      const { rulesCommand } = await import('./rules-command.js');
       code = rulesCommand(options, io);
     });
 
   withRuleSelection(program.command('explain').description("print a rule's description, rationale and examples"))
     .argument('<id>', 'rule id, e.g. BG-031')
     .action(async (id: string, options: LintCommandOptions) => {
+      const { explainCommand } = await import('./explain-command.js');
       code = explainCommand(id, options, io);
     });
 
@@ -87,38 +89,28 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .description('write a commented .bg-lint.yaml for this project')
     .option('--force', 'overwrite an existing .bg-lint.yaml')
     .action(async (options: { force?: boolean }) => {
+      const { initCommand } = await import('./init-command.js');
       code = initCommand(options, io);
     });
 
   program
     .command('validate')
-    .description('check rule files against the schema, without scanning sources')
-    .argument('<rules-dir>', 'folder (or file) of rule files')
-    .action(async (dir: string) => {
-      code = validateCommand(dir, io);
+    .description('check rule files and .bg-lint.yaml against their schemas, without scanning sources')
+    .argument('[paths...]', 'rule files or folders, or a .bg-lint.yaml (default: the config found from here upward)')
+    .action(async (paths: string[]) => {
+      const { validateCommand } = await import('./validate-command.js');
+      code = validateCommand(paths, io);
     });
 
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(separateOptionalValues(argv, io.cwd), { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too, successfully.
       return error.exitCode === 0 ? EXIT.ok : EXIT.untrusted;
     }
-    if (error instanceof ConfigError) {
-      io.stderr(`${error.message}\n`);
-      return EXIT.untrusted;
-    }
-    if (error instanceof BaselineError || error instanceof GitError) {
-      io.stderr(`bg-lint: ${error.message}\n`);
-      return EXIT.untrusted;
-    }
-    if (error instanceof InternalError) {
-      io.stderr(`bg-lint: ${error.message}\n`);
-      return EXIT.untrusted;
-    }
-    io.stderr(`bg-lint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(`${await messageForUser(error)}\n`);
     return EXIT.untrusted;
   }
 }

@@ -8,6 +8,6 @@ export function rulesCommand(options: LintCommandOptions, io: CliIO): ExitCode {
   const idWidth = Math.max(2, ...rules.map((r) => r.id.length));
   const levelWidth = Math.max(...rules.map((r) => r.level.length), 5);
   const lines = rules.map((r) => `${r.id.padEnd(idWidth)}  ${r.level.padEnd(levelWidth)}  ${r.name}`);
-  io.stdout(`${lines.join('\n')}\n${rules.length} rules\n`);
+  io.stdout(`${lines.map((l) => `${l}\n`).join('')}${rules.length} rule${rules.length === 1 ? '' : 's'}\n`);
   return EXIT.ok;
 }

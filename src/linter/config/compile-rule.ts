@@ -29,7 +29,7 @@ export function compileRule(raw: RawRule, override: RuleOverride = {}): { rule?:
   const options = deepMerge(deepMerge(check.meta.defaults, raw.options), override.options);
   const target = composite(raw.optionsTarget, override);
   const problems = validateValue(check.meta.optionsSchema, options, target);
-  if (problems.length > 0) return { problems };
+  // Regexes are vetted even when other options are wrong: every problem in one run.
   for (const { path, pattern } of findRegexes(check.meta.optionsSchema, options)) {
     const verdict = vetRegex(pattern);
     if (!verdict.ok) problems.push(target.problemAt(path, `${target.display(path)}: ${verdict.message}`));

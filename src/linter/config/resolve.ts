@@ -64,7 +64,8 @@ export function resolveConfiguration(opts: ResolveOptions): ResolvedConfiguratio
   problems.push(...loaded.problems);
   const subjects = loadSubjects(bundledDir, config?.subjects);
   problems.push(...subjects.problems);
-  if (problems.length > 0) throw new ConfigError(problems);
+  // No early stop: overrides and options are checked too, so every problem comes in one run.
+  for (const draft of loaded.drafts) problems.push(...compileRule(draft).problems);
 
   // Typo guard: an override for a rule no loaded file defines would silently do nothing.
   const ids = loaded.rules.map((r) => r.id);

@@ -39,24 +39,28 @@ export interface RawRule {
 export interface RuleFileResult {
   rules: RawRule[];
   problems: ConfigProblem[];
+  /** Rules with shape problems, read as far as they go: compiled only to report their option problems too. */
+  drafts: RawRule[];
 }
 
 /** Reads one rule file's text. Never throws for bad input: problems come back positioned. */
 export function loadRuleFileText(text: string, file: string, checks: ReadonlyMap<string, Check<any>>): RuleFileResult {
   const parsed = parseYaml(text, file);
-  if (!parsed.ok) return { rules: [], problems: parsed.problems };
+  if (!parsed.ok) return { rules: [], drafts: [], problems: parsed.problems };
   const yaml = parsed.source;
   const located = locateRuleList(yaml);
-  if ('problem' in located) return { rules: [], problems: located.problem ? [located.problem] : [] };
+  if ('problem' in located) return { rules: [], drafts: [], problems: located.problem ? [located.problem] : [] };
   const { listPath, listName, list } = located;
   const rules: RawRule[] = [];
+  const drafts: RawRule[] = [];
   const problems: ConfigProblem[] = [];
   list.forEach((item, i) => {
     const r = readRule(yaml, [...listPath, i], `${listName}[${i}]`, item, checks);
     problems.push(...r.problems);
     if (r.rule) rules.push(r.rule);
+    if (r.draft) drafts.push(r.draft);
   });
-  return { rules, problems };
+  return { rules, drafts, problems };
 }
 
 type Located = { listPath: YamlPath; listName: string; list: unknown[] } | { problem: ConfigProblem | undefined };
@@ -91,7 +95,7 @@ function readRule(
   prefix: string,
   item: unknown,
   checks: ReadonlyMap<string, Check<any>>,
-): { rule?: RawRule; problems: ConfigProblem[] } {
+): { rule?: RawRule; draft?: RawRule; problems: ConfigProblem[] } {
   const id = isPlainObject(item) && typeof item.id === 'string' ? item.id : undefined;
   const label = id !== undefined ? `rule ${id}` : `rule ${prefix}`;
   const target: ValidationTarget = {
@@ -100,8 +104,11 @@ function readRule(
     container: (p) => (p.length === 0 ? label : `${label} ${displayPath('', p)}`),
   };
   const problems = validateValue(ruleSchema, item, target);
-  if (problems.length > 0 || !isPlainObject(item)) return { problems };
-  const r = item as Record<string, any>;
+  if (!isPlainObject(item)) return { problems };
+  // A rule with shape problems is still read as far as it goes (a draft), so its options are
+  // checked in the same run: every problem at once, not one stage per fix.
+  const shapeOk = problems.length === 0;
+  const r = shapeOk ? (item as Record<string, any>) : draftFields(item);
 
   const seedKeys = SEED_KEYS.filter((k) => r[k] !== undefined);
   const known = [...checks.keys()].sort();
@@ -161,7 +168,29 @@ function readRule(
     yaml,
     path: rulePath,
   };
+  if (!shapeOk) return { draft: rule, problems };
   return { rule: problems.length === 0 ? rule : undefined, problems };
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** The fields of a rule with shape problems, each replaced by a harmless value when it is not what the schema wants. */
+function draftFields(item: Record<string, unknown>): Record<string, any> {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    ...item,
+    id: text(item.id) ?? '(invalid id)',
+    name: text(item.name) ?? '',
+    description: text(item.description),
+    severity: 'error',
+    files: strings(item.files),
+    ignore: strings(item.ignore),
+    check: text(item.check),
+    options: isPlainObject(item.options) ? item.options : undefined,
+    suggestion: text(item.suggestion),
+    examples: undefined,
+    docs: text(item.docs),
+  };
 }
 
 function optionYamlPath(p: YamlPath, seedKeys: readonly string[]): YamlPath {

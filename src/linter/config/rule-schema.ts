@@ -9,7 +9,7 @@ import type { JsonSchema } from '../checks/check.js';
 export const RULE_ID_PATTERN = '^[A-Za-z][\\w.-]*$';
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 /** The seed's text-check keys, accepted directly on a rule in place of `check` + `options`. */
-export const SEED_KEYS = ['patterns', 'anti_patterns'] as const;
+export const SEED_KEYS = ['patterns', 'anti_patterns', 'match_strings'] as const;
 
 const globList = (what: string): JsonSchema => ({
   type: 'array',
@@ -74,6 +74,10 @@ export const ruleSchema: JsonSchema = {
     anti_patterns: {
       type: 'array',
       description: 'Seed-style forbidden regexes (shorthand for `check: text` with these as `options.anti_patterns`).',
+    },
+    match_strings: {
+      type: 'boolean',
+      description: 'Seed-style: let the text patterns of this rule match inside string literals too (shorthand for `options.match_strings`).',
     },
     suggestion: { type: 'string', description: 'How to fix a finding; shown with every finding of the rule.' },
     examples: {

@@ -5,8 +5,12 @@ import type { RawRule } from './rule-file.js';
 import { readText } from './rule-sources.js';
 
 /** Reads rule files in order; a rule id defined twice (in one file or two) is an error naming both places. */
-export function loadRuleFiles(files: readonly string[], checks: ReadonlyMap<string, Check<any>>): { rules: RawRule[]; problems: ConfigProblem[] } {
+export function loadRuleFiles(
+  files: readonly string[],
+  checks: ReadonlyMap<string, Check<any>>,
+): { rules: RawRule[]; drafts: RawRule[]; problems: ConfigProblem[] } {
   const rules: RawRule[] = [];
+  const drafts: RawRule[] = [];
   const problems: ConfigProblem[] = [];
   const byId = new Map<string, RawRule>();
   for (const file of files) {
@@ -17,6 +21,7 @@ export function loadRuleFiles(files: readonly string[], checks: ReadonlyMap<stri
     }
     const result = loadRuleFileText(read.text, file, checks);
     problems.push(...result.problems);
+    drafts.push(...result.drafts);
     for (const rule of result.rules) {
       const first = byId.get(rule.id);
       if (first) {
@@ -29,5 +34,5 @@ export function loadRuleFiles(files: readonly string[], checks: ReadonlyMap<stri
       rules.push(rule);
     }
   }
-  return { rules, problems };
+  return { rules, drafts, problems };
 }

@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { dirname, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../../shared/diagnostic.js';
 import type { FileReport } from '../report.js';
+import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
 
 /**
- * One accepted finding. Matched on rule id, file and fingerprint (the enclosing symbol plus a hash of
- * the finding's normalized code), never on line numbers: an edit above a finding keeps it matched.
+ * One accepted finding. Matched on rule id, file and fingerprint (what the finding is about: the
+ * enclosing symbol, the name it is anchored at and its message; see fingerprint.ts), never on line
+ * numbers or the code around it: an edit above a finding, or inside its handler, keeps it matched.
  */
 export interface BaselineEntry {
   ruleId: string;
@@ -47,11 +48,15 @@ export function baselineFrom(root: string, files: readonly FileReport[]): Baseli
   return { format: 'bg-lint-baseline', version: 1, entries };
 }
 
+/** An earlier baseline (the only file --update-baseline may replace). */
+export const BASELINE_FILE: OwnedFileKind = {
+  what: 'the baseline',
+  isOurs: (head) => /^\s*\{\s*"format"\s*:\s*"bg-lint-baseline"/.test(head),
+};
+
+/** Throws WriteError (and writes nothing) for a folder or a file that is not a baseline. */
 export function writeBaseline(path: string, doc: BaselineDocument): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(temp, JSON.stringify(doc, null, 2) + '\n');
-  renameSync(temp, path);
+  writeOwnedFile(path, JSON.stringify(doc, null, 2) + '\n', BASELINE_FILE);
 }
 
 export function readBaseline(path: string): BaselineDocument {

@@ -26,6 +26,8 @@ export interface CheckInput {
   root: string;
   subjects: SubjectSettings;
   rules: CompiledRule<unknown>[];
+  /** Every loaded rule id, off ones included: a suppression naming another id is reported. */
+  knownRuleIds?: readonly string[];
   targets: SourceInput[];
   /** Every source file of the project, for project-wide scans and cross-file lookups. */
   projectPaths: readonly string[];
@@ -84,6 +86,52 @@ function runRule(project: ProjectFacts, file: FileFacts, rule: CompiledRule<unkn
   });
 }
 
+/** True for V8's "Maximum call stack size exceeded", also when a check's crash wraps it. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function tooDeep(path: string): Diagnostic {
+  return {
+    ruleId: ENGINE_RULE_IDS.skippedFile,
+    severity: 'warning',
+    file: path,
+    span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    message: 'file skipped: its code is nested too deeply to check (the call stack ran out); the rules did not run on it',
+    help: 'Generated or minified code: add it to `ignore` in .bg-lint.yaml. Hand-written code: split the expression.',
+  };
+}
+
+/** One target: parse, run the rules, apply suppressions, fingerprint. */
+function checkOne(
+  project: ProjectFacts,
+  target: SourceInput,
+  rules: CompiledRule<unknown>[],
+  rulesRun: ReadonlySet<string>,
+  known: ReadonlySet<string> | undefined,
+): CheckedFile {
+  project.beginFile(target.path);
+  const file = project.load(target.path)!;
+  let diagnostics = parseErrorDiagnostics(file);
+  const deps = project.trackDependencies(() => {
+    if (diagnostics.length > 0) return;
+    for (const rule of rules) {
+      if (!rule.appliesTo(file.relativePath)) continue;
+      try {
+        runRule(project, file, rule, diagnostics);
+      } catch (error) {
+        if (isStackOverflow(error)) throw error;
+        throw new InternalError(file.path, rule.id, error);
+      }
+    }
+    diagnostics = applySuppressions(file, diagnostics, parseSuppressions(file), rulesRun, known);
+  });
+  deps.delete(file.path);
+  for (const d of diagnostics) d.fingerprint = fingerprintOf(file, d);
+  diagnostics.sort(compareDiagnostics);
+  return { path: file.path, diagnostics, deps: [...deps].sort() };
+}
+
 /**
  * Parses each target once, runs every applicable rule on it, applies suppressions and fingerprints
  * the findings. Pure with respect to its input (it may read other project files): the part of a run
@@ -93,28 +141,19 @@ export function checkFiles(input: CheckInput): CheckOutput {
   const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths, input.tsconfig);
   const rules = input.rules.filter((r) => r.level !== 'off');
   const rulesRun = new Set(rules.map((r) => r.id));
+  const known = input.knownRuleIds ? new Set(input.knownRuleIds) : undefined;
   const files: CheckedFile[] = [];
   for (const target of input.targets) {
-    project.beginFile(target.path);
-    const file = project.load(target.path)!;
-    let diagnostics = parseErrorDiagnostics(file);
-    const deps = project.trackDependencies(() => {
-      if (diagnostics.length > 0) return;
-      for (const rule of rules) {
-        if (!rule.appliesTo(file.relativePath)) continue;
-        try {
-          runRule(project, file, rule, diagnostics);
-        } catch (error) {
-          throw new InternalError(file.path, rule.id, error);
-        }
-      }
-      diagnostics = applySuppressions(file, diagnostics, parseSuppressions(file), rulesRun);
-    });
-    deps.delete(file.path);
-    for (const d of diagnostics) d.fingerprint = fingerprintOf(file, d);
-    diagnostics.sort(compareDiagnostics);
-    files.push({ path: file.path, diagnostics, deps: [...deps].sort() });
-    project.release(file.path);
+    try {
+      files.push(checkOne(project, target, rules, rulesRun, known));
+    } catch (error) {
+      // Nesting deeper than the call stack (the parser and tree walks recurse): this file cannot be
+      // checked, but the run goes on and says so at the file.
+      if (!isStackOverflow(error)) throw error;
+      files.push({ path: target.path, diagnostics: [tooDeep(target.path)], deps: [] });
+    } finally {
+      project.release(target.path);
+    }
   }
   return { files, typeCheckersCreated: project.typeCheckersCreated };
 }

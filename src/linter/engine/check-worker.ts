@@ -15,6 +15,7 @@ try {
     root: config.root,
     subjects: config.subjects,
     rules,
+    knownRuleIds: config.rules.map((r) => r.id),
     targets: job.targets,
     projectPaths: job.projectPaths,
     ...(config.tsconfig !== undefined ? { tsconfig: config.tsconfig } : {}),

@@ -18,6 +18,8 @@ export interface FixedFile {
   original: string;
   /** The text after every pass. */
   fixed: string;
+  /** The file starts with a UTF-8 BOM (kept on write; a patch must show it, or `git apply` rejects the first line). */
+  bom: boolean;
   /** How many fixes were applied to it, over all passes. */
   applied: number;
 }
@@ -31,7 +33,7 @@ export interface FixOutcome {
   passes: number;
 }
 
-const BOM = '\uFEFF';
+export const BOM = '\uFEFF';
 
 function syntaxErrors(path: string, text: string): number {
   return parseErrorsOf(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path))).length;
@@ -118,7 +120,7 @@ export async function runFixPasses<O extends { files: FileReport[] }>(
           continue;
         }
       }
-      files.set(path, { path, original: previous?.original ?? text, fixed: result.text, applied: (previous?.applied ?? 0) + result.applied });
+      files.set(path, { path, bom, original: previous?.original ?? text, fixed: result.text, applied: (previous?.applied ?? 0) + result.applied });
       changed = true;
     }
     if (!changed) break;

@@ -20,6 +20,8 @@ export interface EngineInput {
   tsconfig?: string;
   /** Rules to run (level not `off`). */
   rules: CompiledRule<unknown>[];
+  /** Every loaded rule id, off ones included: a suppression naming another id is reported. */
+  knownRuleIds?: readonly string[];
   /** Absolute paths of the files to lint. */
   files: string[];
   /** Every source file of the project (default: `files`): what project-wide scans and --staged runs see. */
@@ -115,6 +117,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     root: input.root,
     subjects: input.subjects,
     rules: input.rules,
+    ...(input.knownRuleIds ? { knownRuleIds: input.knownRuleIds } : {}),
     targets: toCheck,
     projectPaths: projectFiles,
     ...(input.tsconfig !== undefined ? { tsconfig: input.tsconfig } : {}),

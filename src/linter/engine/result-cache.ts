@@ -1,8 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../shared/diagnostic.js';
 import { ALL_FILES } from '../facts/project-facts.js';
+import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
+
+/**
+ * A cache of ours, also a truncated one, or a torn write (NUL bytes): the only files the cache may
+ * replace. Anything else at the location (package.json, a source file) is someone's data.
+ */
+const CACHE_FILE: OwnedFileKind = {
+  what: 'the cache',
+  isOurs: (head) => /^\s*\{\s*"format"\s*:\s*"bg-lint-cache"/.test(head) || head.includes('\u0000'),
+};
 
 /** One file's cached result. */
 export interface CachedFile {
@@ -34,7 +42,8 @@ function isCacheDocument(value: unknown, key: string): value is CacheDocument {
 /**
  * Per-file lint results keyed on content, configuration and tool version, and on the content of every
  * other file a rule read for that file (so editing a base class re-checks the models that extend it;
- * ESLint's cache misses that case). A corrupt or foreign cache file is ignored and rewritten.
+ * ESLint's cache misses that case). A corrupt cache of ours is ignored and rewritten; a file that is
+ * not a cache is never overwritten (save throws WriteError).
  */
 export class ResultCache {
   private readonly files: Record<string, CachedFile>;
@@ -88,14 +97,14 @@ export class ResultCache {
     }
   }
 
-  /** Writes the cache atomically (temp file + rename): an interrupted run never leaves half a cache. */
+  /**
+   * Writes the cache atomically (temp file + rename): an interrupted run never leaves half a cache.
+   * Throws WriteError when the location is a folder, unwritable, or a file that is not a cache.
+   */
   save(): void {
     if (!this.dirty) return;
     const doc: CacheDocument = { format: 'bg-lint-cache', version: 1, key: this.key, files: this.files };
-    mkdirSync(dirname(this.location), { recursive: true });
-    const temp = `${this.location}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(temp, JSON.stringify(doc));
-    renameSync(temp, this.location);
+    writeOwnedFile(this.location, JSON.stringify(doc), CACHE_FILE);
     this.dirty = false;
   }
 }

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { ENGINE_RULE_IDS, type Diagnostic, type Span } from '../../shared/diagnostic.js';
+import { closest } from '../config/suggest.js';
 import type { FileFacts } from '../facts/file-facts.js';
 
 export type SuppressionKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
@@ -25,19 +26,16 @@ function isInComment(sourceFile: ts.SourceFile, pos: number): boolean {
     ...(ts.getLeadingCommentRanges(sourceFile.text, start) ?? []),
     ...(ts.getTrailingCommentRanges(sourceFile.text, start) ?? []),
   ];
+  const inComment = (at: number) => ranges(at).some((r) => pos >= r.pos && pos < r.end);
+  // Down the one chain of nodes that contain pos, in a loop: nesting can be thousands deep.
+  const containing = (node: ts.Node): ts.Node | undefined =>
+    ts.forEachChild(node, (child) => (pos >= child.pos && pos < child.end ? child : undefined));
   let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || pos < node.pos || pos >= node.end) return;
-    for (const r of ranges(node.pos)) if (pos >= r.pos && pos < r.end) found = true;
-    if (!found) {
-      for (const r of ranges(node.end)) if (pos >= r.pos && pos < r.end) found = true;
-    }
-    if (!found) ts.forEachChild(node, visit);
-  };
-  for (const r of ranges(0)) if (pos >= r.pos && pos < r.end) return true;
-  visit(sourceFile);
-  if (!found) for (const r of ranges(sourceFile.endOfFileToken.pos)) if (pos >= r.pos && pos < r.end) found = true;
-  return found;
+  for (let node = containing(sourceFile); node && !found; node = containing(node)) {
+    found = inComment(node.pos) || inComment(node.end);
+  }
+  if (inComment(0)) return true;
+  return found || inComment(sourceFile.endOfFileToken.pos);
 }
 
 function parseIds(rest: string): { ruleIds: string[]; reason?: string } {
@@ -96,6 +94,8 @@ export function applySuppressions(
   diagnostics: Diagnostic[],
   suppressions: Suppression[],
   rulesRun: ReadonlySet<string>,
+  /** Every loaded rule id (off ones too); when given, a suppression naming another id is reported. */
+  knownIds?: ReadonlySet<string>,
 ): Diagnostic[] {
   if (suppressions.length === 0) return diagnostics;
   const used = new Map<Suppression, Set<string>>();
@@ -107,7 +107,21 @@ export function applySuppressions(
     used.get(by)!.add(d.ruleId);
     return false;
   });
+  const engineIds = new Set<string>(Object.values(ENGINE_RULE_IDS));
   for (const s of suppressions) {
+    // A typo (`BG-01`) or a rule of another config suppresses nothing here and never will: say so.
+    const unknown = knownIds ? s.ruleIds.filter((id) => !knownIds.has(id) && !engineIds.has(id)) : [];
+    for (const id of unknown) {
+      const guess = closest(id, [...knownIds!]);
+      kept.push({
+        ruleId: ENGINE_RULE_IDS.unusedSuppression,
+        severity: 'warning',
+        file: file.path,
+        span: s.span,
+        message: `bg-lint-${s.kind} names an unknown rule "${id}"${guess !== undefined ? `; did you mean "${guess}"?` : ''}`,
+        help: 'Fix the rule id (bg-lint rules lists them), or remove it from the comment.',
+      });
+    }
     const usedIds = used.get(s) ?? new Set<string>();
     const unusedIds = s.ruleIds.filter((id) => rulesRun.has(id) && !usedIds.has(id));
     if ((s.ruleIds.length === 0 && usedIds.size === 0) || unusedIds.length > 0) {

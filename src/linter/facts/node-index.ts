@@ -112,8 +112,24 @@ export function buildNodeIndex(sourceFile: ts.SourceFile): NodeIndex {
         index.hasJsx = true;
         break;
     }
-    ts.forEachChild(node, visit);
   };
-  ts.forEachChild(sourceFile, visit);
+  // An explicit stack, not recursion: valid code can nest thousands deep (`"a" + "a" + …` is a
+  // left-leaning chain of binary expressions), which would overflow the call stack.
+  const stack: ts.Node[] = [];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node): void => {
+    children.push(child);
+  };
+  const pushChildren = (node: ts.Node): void => {
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!); // document order
+  };
+  pushChildren(sourceFile);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    pushChildren(node);
+  }
   return index;
 }

@@ -104,8 +104,8 @@ function sarifResult(report: LintReport, d: Diagnostic): SarifResultBuilder {
 }
 
 /**
- * The engine sets `fingerprint` (rule, enclosing symbol, normalized code: stable under line
- * shifts). The fallback, for diagnostics built elsewhere, hashes the rule, relative path and
+ * The engine sets `fingerprint` (rule, enclosing symbol, subject, message: stable under line
+ * shifts and edits around the finding), the same key the baseline matches on. The fallback, for diagnostics built elsewhere, hashes the rule, relative path and
  * message: still free of line numbers, so findings keep their identity when code moves.
  */
 function fingerprint(report: LintReport, d: Diagnostic): string {

@@ -65,11 +65,25 @@ describe('text check', () => {
     expect(run(p, commented)).toEqual([{ at: '1:1-1:1', message: 'missing "status = "running""' }]);
   });
 
-  it('match_strings makes plain needles and regexes see string contents', () => {
-    const file = facts('a.ts', 'update({ status: "processing" });\n');
+  it('a match that starts in code may run into a string: the seed\'s status pattern sees the status value', () => {
+    const file = facts('a.ts', 'update({ status: "processing" });\njob.status = "processing";\n');
+    const p = { anti_patterns: [{ pattern: 'status.*processing', message: 'legacy' }] };
+    expect(run(p, file)).toEqual([
+      { at: '1:10-1:29', message: 'legacy' },
+      { at: '2:5-2:25', message: 'legacy' },
+    ]);
+  });
+
+  it('match_strings makes plain needles and regexes also match from inside string contents', () => {
+    const file = facts('a.ts', 'log("status now processing");\n');
     const p = { anti_patterns: [{ pattern: 'status.*processing', message: 'legacy' }] };
     expect(run(p, file)).toEqual([]);
-    expect(run({ ...p, match_strings: true }, file)).toEqual([{ at: '1:10-1:29', message: 'legacy' }]);
+    expect(run({ ...p, match_strings: true }, file)).toEqual([{ at: '1:6-1:27', message: 'legacy' }]);
+  });
+
+  it('a match refused because it starts in a string does not hide a later one that starts in code', () => {
+    const file = facts('a.ts', 'f("status", status = processing);\n');
+    expect(run({ anti_patterns: [{ pattern: 'status.*processing', message: 'legacy' }] }, file)).toEqual([{ at: '1:13-1:32', message: 'legacy' }]);
   });
 
   it('file globs and when_contains gate an entry', () => {
@@ -103,13 +117,18 @@ describe('text check', () => {
     expect(run({ anti_patterns: [{ pattern: 'x*', message: 'e' }] }, facts('a.ts', 'ab'))).toHaveLength(3);
   });
 
-  it('a regex over its time budget is dropped for the file and reported once', () => {
+  it('a RegExp-only pattern (lookahead: RE2 cannot run it) over its time budget is dropped for the file and reported once', () => {
     const file = facts('a.ts', 'x x x x x x');
-    const found = run({ time_budget_ms: 0, anti_patterns: [{ pattern: 'x', message: 'an x' }] }, file);
+    const found = run({ time_budget_ms: 0, anti_patterns: [{ pattern: 'x(?= |$)', message: 'an x' }] }, file);
     expect(found).toEqual([
       { at: '1:1-1:2', message: 'an x' },
-      { at: '1:1-1:1', message: 'stopped matching /x/ in this file after its 0 ms time budget; its findings here may be incomplete' },
+      { at: '1:1-1:1', message: 'stopped matching /x(?= |$)/ in this file after its 0 ms time budget; its findings here may be incomplete' },
     ]);
+  });
+
+  it('RE2 patterns have no budget to exceed: every match is found even with a 0 ms budget', () => {
+    const file = facts('a.ts', 'x x x x x x');
+    expect(run({ time_budget_ms: 0, anti_patterns: [{ pattern: 'x', message: 'an x' }] }, file)).toHaveLength(6);
   });
 
   it('runs the seed’s rules as loaded from the re-flowed seed file', () => {

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/linter/lint.js';
+import { WriteError } from '../../../src/linter/engine/write-owned.js';
 import { tempProject } from '../../helpers/temp-project.js';
 
 const BASE_OK = 'export abstract class JobBase {\n  status!: string;\n  created_at!: Date;\n  started_at!: Date;\n  completed_at!: Date;\n}\n';
@@ -62,15 +63,26 @@ describe('--cache', () => {
     expect(changed.counts.warning).toBe(1);
   });
 
-  it('a corrupt or foreign cache file is ignored and rewritten, never a crash', async () => {
+  it('a corrupt cache file (truncated, torn, empty) is ignored and rewritten, never a crash', async () => {
     const root = tempProject({ 'static/js/a.js': 'setInterval(() => pollStatus(), 1000);\n' });
     const location = join(root, '.cache/cache.json');
     await run(root);
-    for (const junk of ['{"format": "bg-lint-cache", "version": 1, "key": "x", "files": {', '[1,2,3]', '\u0000\u0001binary', '{"format":"other"}']) {
+    for (const junk of ['{"format": "bg-lint-cache", "version": 1, "key": "x", "files": {', '\u0000\u0001binary', '']) {
       writeFileSync(location, junk);
       const result = await run(root);
       expect(result.counts.info).toBe(1);
       expect(JSON.parse(readFileSync(location, 'utf8')).format).toBe('bg-lint-cache');
+    }
+  });
+
+  it('a file at the cache location that is not a cache is never overwritten: WriteError, file unchanged', async () => {
+    const root = tempProject({ 'static/js/a.js': 'setInterval(() => pollStatus(), 1000);\n' });
+    const location = join(root, '.cache/cache.json');
+    mkdirSync(join(root, '.cache'));
+    for (const foreign of ['[1,2,3]', '{"format":"other"}', '{ "name": "my-app" }\n']) {
+      writeFileSync(location, foreign);
+      await expect(run(root)).rejects.toThrow(WriteError);
+      expect(readFileSync(location, 'utf8')).toBe(foreign);
     }
   });
 });

@@ -228,5 +228,22 @@ testRule('BG-010', {
       files: { 'src/tasks/a.task.ts': "export async function run(job) {\n  job.status = 'done';\n}\n" },
       errors: [{ line: 2, column: 16, message: LEGACY('done', 'completed'), fixText: "'completed'" }],
     },
+    {
+      name: 'a legacy member of a union that already has (or gets) its replacement: the fix removes it',
+      files: {
+        'src/models/import-job.ts':
+          'export interface ImportJob {\n' +
+          "  status: 'pending' | 'processing' | 'running';\n" +
+          '}\n' +
+          'export interface ScanJob {\n' +
+          "  status: 'processing' | 'fetching' | 'failed';\n" +
+          '}\n',
+      },
+      errors: [
+        { line: 2, column: 23, message: LEGACY('processing', 'running'), fixText: '' },
+        { line: 5, column: 11, message: LEGACY('processing', 'running'), fixText: "'running'" },
+        { line: 5, column: 26, message: LEGACY('fetching', 'running'), fixText: '' },
+      ],
+    },
   ],
 });
