@@ -161,9 +161,11 @@ class PostgresStore implements Store {
   readonly description: string;
   readonly #pool: pg.Pool;
   readonly #url: string;
+  readonly #onError: (error: Error) => void;
 
   constructor(url: string, onError: (error: Error) => void) {
     this.#url = url;
+    this.#onError = onError;
     this.#pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle client's error (server restart) is emitted, not thrown: without a listener it would crash.
     this.#pool.on('error', onError);
@@ -176,36 +178,67 @@ class PostgresStore implements Store {
 
   async begin(): Promise<SessionHandle<SqlSession>> {
     const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    // The pool listens for errors only on idle clients: a checked-out client whose backend dies
+    // (pg_terminate_backend, a server restart, idle_in_transaction_session_timeout) emits 'error',
+    // which without this listener crashes the process. The session's next query fails instead.
+    const onError = (error: Error) => {
+      broken ??= error;
+      this.#onError(error);
+    };
+    client.on('error', onError);
+    const release = () => {
+      client.removeListener('error', onError);
+      // A broken client, or one whose COMMIT/ROLLBACK failed (maybe mid-transaction): destroy it, never pool it.
+      client.release(broken);
+    };
     try {
       await client.query('BEGIN');
     } catch (error) {
-      client.release(error as Error);
+      broken ??= error as Error;
+      release();
       throw error;
     }
     let state: 'open' | 'done' | 'closed' = 'open';
-    let broken: Error | undefined;
     const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
       if (state !== 'open') return;
       state = 'done';
       try {
         await client.query(sql);
       } catch (error) {
-        broken = error as Error;
+        broken ??= error as Error;
         throw error;
       }
     };
     return {
-      session: { query: (text, params) => client.query(text, params) as never },
+      session: {
+        query: (text, params) => {
+          // After close the client may serve someone else: a late query from a task that ignored
+          // its abort signal must not run on another run's connection.
+          if (state === 'closed') return Promise.reject(new TaskConfigurationError('This session is closed'));
+          return client.query(text, params) as never;
+        },
+      },
       commit: () => end('COMMIT'),
       rollback: () => end('ROLLBACK'),
+      cancel: () => this.#cancel(client, state === 'open'),
       close: async () => {
         if (state === 'closed') return;
         if (state === 'open') await end('ROLLBACK').catch(() => undefined);
         state = 'closed';
-        // A client whose COMMIT/ROLLBACK failed may be mid-transaction: destroy it, do not pool it.
-        client.release(broken);
+        release();
       },
     };
+  }
+
+  /**
+   * Cancels the statement running on a checked-out client (its backend keeps running a query after
+   * the task gave up, holding the slot and the connection), through another connection.
+   */
+  async #cancel(client: pg.PoolClient, open: boolean): Promise<void> {
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (!open || !pid) return;
+    await this.#pool.query('SELECT pg_cancel_backend($1)', [pid]);
   }
 
   async transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T> {

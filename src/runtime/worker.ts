@@ -169,6 +169,11 @@ async function runBody(
       log(engine, 'debug', 'Session committed', record);
       return value;
     } catch (error) {
+      // Aborted (timeout, shutdown, lost lease) while a statement may still run: stop it first, or
+      // the rollback waits behind it and the slot and connection stay held until it ends.
+      if (controller.signal.aborted && sessionRef.handle?.cancel) {
+        await sessionRef.handle.cancel().catch((e: unknown) => log(engine, 'warning', 'Statement cancel failed', record, errorFields(e)));
+      }
       await sessionRef.handle
         ?.rollback()
         .catch((e: unknown) => log(engine, 'warning', 'Rollback failed', record, errorFields(e)));
