@@ -34,6 +34,8 @@ export {
   resolveRetryPolicy,
   retryDelay,
   isRetriable,
+  nextTry,
+  type NextTry,
   type RetryPolicy,
   type RetryPolicyName,
 } from './retry.js';
@@ -42,6 +44,7 @@ export {
   TaskValidationError,
   TaskNotFoundError,
   TaskConfigurationError,
+  TaskNotRegisteredError,
   TaskTimeoutError,
   LeaseLostError,
   ShutdownError,

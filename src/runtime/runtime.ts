@@ -10,7 +10,8 @@ import { QUEUE_NAMES, QUEUED_MESSAGE, type QueueName, type TriggerResponse } fro
 import type { TaskContext } from './context.js';
 import { type Engine } from './engine.js';
 import { enqueue, validateEnqueue, type EnqueueOptions } from './enqueue.js';
-import { NotFoundError, TaskConfigurationError } from './errors.js';
+import { discoverTasks } from './discovery.js';
+import { NotFoundError, TaskConfigurationError, errorMessage } from './errors.js';
 import { createFetchHandler, type HttpOptions } from './http.js';
 import type { JobRecord } from './job-record.js';
 import { createJobsApi, type JobsApi } from './jobs.js';
@@ -37,6 +38,13 @@ export interface RuntimeOptions<S = SqlSession> {
   bossSchema?: string;
   /** Structured log sink; default JSON lines on stderr at `info`. */
   logger?: Logger;
+  /**
+   * Globs of task modules to import at start (e.g. `src/**\/tasks.{ts,js}`): every `defineTask`
+   * definition they export is registered. Relative globs are resolved against `tasksRoot`.
+   */
+  tasks?: string | string[];
+  /** Where relative `tasks` globs start; default the process's working directory. */
+  tasksRoot?: string;
   /** For tests: the jitter source of retry delays. */
   random?: () => number;
 }
@@ -110,7 +118,7 @@ export async function createRuntime<S = SqlSession>(options: RuntimeOptions<S> =
       // and on PGlite (one connection) wait for that very transaction.
       await boss.touch(name, [randomUUID()]);
     }
-    return buildRuntime<S>(options, {
+    const rt = buildRuntime<S>(options, {
       store,
       boss,
       repo: new JobRepository(table),
@@ -124,6 +132,19 @@ export async function createRuntime<S = SqlSession>(options: RuntimeOptions<S> =
       bossQueue,
       wake: () => undefined,
     });
+    if (options.tasks !== undefined) {
+      for (const module of await discoverTasks(options.tasks, options.tasksRoot)) {
+        for (const def of module.definitions) {
+          try {
+            rt.register(def as TaskDefinition<S, unknown[], unknown>);
+          } catch (error) {
+            throw new TaskConfigurationError(`${errorMessage(error)} (from ${module.file})`, { file: module.file }, { cause: error });
+          }
+        }
+        logAt(logger, 'debug', 'Tasks discovered', { file: module.file, tasks: module.definitions.map((d) => d.name) });
+      }
+    }
+    return rt;
   } catch (error) {
     await boss?.stop({ graceful: false, close: true }).catch(() => undefined);
     await store.close().catch(() => undefined);

@@ -14,13 +14,14 @@ import {
   LeaseLostError,
   ShutdownError,
   TaskConfigurationError,
+  TaskNotRegisteredError,
   TaskTimeoutError,
   errorMessage,
 } from './errors.js';
 import type { JobRecord } from './job-record.js';
 import { errorFields, logAt, type LogLevel } from './logger.js';
 import { ProgressWriter } from './progress.js';
-import { isRetriable, retryDelay } from './retry.js';
+import { isRetriable, nextTry } from './retry.js';
 import { bossDb, outsideSession, runInOpenSession } from './store.js';
 import type { SessionHandle } from './sessions.js';
 import type { TaskDefinition } from './task.js';
@@ -95,7 +96,7 @@ export async function runAttempt(engine: Engine, request: RunRequest): Promise<J
     }),
   });
   try {
-    if (!def) throw new TaskConfigurationError(`Task "${record.task}" is not registered in this worker`);
+    if (!def) throw new TaskNotRegisteredError(`Task "${record.task}" is not registered in this worker`, { task: record.task });
     const value = await runBody(engine, def, record, ctx, controller, sessionRef, open);
     heartbeat.stop();
     await progress.drain();
@@ -228,8 +229,7 @@ async function settleFailure(
     return null;
   }
   const release = error instanceof ShutdownError;
-  const retry = !release && isRetriable(error) && record.attempts < record.max_attempts;
-  const delayMs = retry && def ? retryDelay(def.retryPolicy, record.attempts, engine.random) : 0;
+  const { retry, delayMs } = release ? { retry: false, delayMs: 0 } : nextTry(record, def?.retryPolicy, error, engine.random);
   try {
     const updated = await store.transaction(async (tx) => {
       const next = release
