@@ -9,7 +9,7 @@ import { PgBoss } from 'pg-boss';
 import { QUEUE_NAMES, QUEUED_MESSAGE, type QueueName, type TriggerResponse } from '../shared/jobs.js';
 import type { TaskContext } from './context.js';
 import { type Engine } from './engine.js';
-import { enqueue, validateEnqueue, type EnqueueOptions } from './enqueue.js';
+import { enqueue, enqueueMany, validateEnqueue, type BulkJob, type EnqueueOptions } from './enqueue.js';
 import { discoverTasks } from './discovery.js';
 import { NotFoundError, TaskConfigurationError, errorMessage } from './errors.js';
 import { createFetchHandler, type HttpOptions } from './http.js';
@@ -52,6 +52,8 @@ export interface RuntimeOptions<S = SqlSession> {
 export interface Task<S, A extends unknown[], R> extends TaskDefinition<S, A, R> {
   /** Writes the record and sends the job in one transaction; returns `{ job_id, status, message }`. */
   enqueue(args: A, options?: EnqueueOptions): Promise<TriggerResponse>;
+  /** Many jobs in one transaction, dedup respected; responses in the order given. */
+  enqueueMany(jobs: readonly BulkJob<A>[], options?: { session?: SqlSession }): Promise<TriggerResponse[]>;
 }
 
 export interface Runtime<S = SqlSession> {
@@ -160,7 +162,12 @@ function buildRuntime<S>(options: RuntimeOptions<S>, engine: Engine): Runtime<S>
 
   const bind = <A extends unknown[], R>(def: TaskDefinition<S, A, R>): Task<S, A, R> => {
     engine.registry.register(def as TaskDefinition<any, any[], unknown>);
-    return { ...def, enqueue: (args, opts) => enqueue(engine, def as TaskDefinition<any, any[], unknown>, args, opts) };
+    const erased = def as TaskDefinition<any, any[], unknown>;
+    return {
+      ...def,
+      enqueue: (args, opts) => enqueue(engine, erased, args, opts),
+      enqueueMany: (jobs, opts) => enqueueMany(engine, erased, jobs, opts),
+    };
   };
   const lookup = (task: string) => {
     const def = engine.registry.get(task);

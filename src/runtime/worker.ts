@@ -8,6 +8,7 @@
  * logging each step with the job id and task. The pg-boss job of this try is settled in the same
  * transaction as the record, so the two never disagree.
  */
+import { completeRun } from './completions.js';
 import { TaskContext } from './context.js';
 import { retireDeliveries, sendAttempt, type Engine } from './engine.js';
 import {
@@ -47,9 +48,11 @@ function whenAborted(signal: AbortSignal): Promise<never> {
 }
 
 /** Runs one delivery through the whole lifecycle; returns the record as it was left, or null if stale. */
-export async function runAttempt(engine: Engine, request: RunRequest): Promise<JobRecord | null> {
+export async function runAttempt(engine: Engine, request: RunRequest, claimed?: JobRecord | null): Promise<JobRecord | null> {
   const { store, repo, boss } = engine;
-  const record = await repo.claim(store, request.recordId, request.attempt - 1, engine.owner, engine.heartbeatMs);
+  // A worker claims its fetched batch in one statement and passes each record (null: stale).
+  const record =
+    claimed !== undefined ? claimed : await repo.claim(store, request.recordId, request.attempt - 1, engine.owner, engine.heartbeatMs);
   if (!record) {
     // Already claimed, cancelled or deleted: settle the delivery so pg-boss does not keep it.
     if (request.bossJob) await boss.complete(request.bossJob.queue, request.bossJob.id).catch(() => undefined);
@@ -100,17 +103,11 @@ export async function runAttempt(engine: Engine, request: RunRequest): Promise<J
     const value = await runBody(engine, def, record, ctx, controller, sessionRef, open);
     heartbeat.stop();
     await progress.drain();
-    const done = await store.transaction(async (tx) => {
-      const updated = await repo.complete(tx, record.id, engine.owner, {
-        result: value ?? null,
-        warnings: ctx.warnings,
-        progress: ctx.progress,
-      });
-      if (updated && request.bossJob) {
-        await boss.complete(request.bossJob.queue, request.bossJob.id, null, { db: bossDb(tx) });
-      }
-      return updated;
-    });
+    const done = await completeRun(
+      engine,
+      { id: record.id, result: value ?? null, warnings: ctx.warnings, progress: ctx.progress },
+      request.bossJob,
+    );
     if (!done) throw new LeaseLostError('The job was taken back before it could be marked completed');
     log(engine, done.status === 'completed' ? 'success' : 'warning', 'Job completed', done, {
       status: done.status,

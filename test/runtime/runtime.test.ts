@@ -13,6 +13,7 @@ import {
   type JobRecord,
   type LogEntry,
   type Runtime,
+  type Task,
   type SessionHandle,
   type SqlSession,
 } from '../../src/runtime/index.js';
@@ -41,6 +42,7 @@ describe.each(STORES)('runtime on $name', (store) => {
   let rt: Runtime;
   const hold = gate();
   let attemptsOfFlaky = 0;
+  let add: Task<SqlSession, [number, number], unknown>;
 
   const finished = (id: string) =>
     waitFor(async () => {
@@ -89,7 +91,7 @@ describe.each(STORES)('runtime on $name', (store) => {
     });
     await rt.store.query(`CREATE TABLE "${side}" (job_id uuid, note text)`);
 
-    rt.dbTask({ name: 'demo.add' }, async (ctx, a: number, b: number) => {
+    add = rt.dbTask({ name: 'demo.add' }, async (ctx, a: number, b: number) => {
       await ctx.session.query(`INSERT INTO "${side}" VALUES ($1, 'add')`, [ctx.jobId]);
       ctx.logSuccess('Added');
       return ctx.successResult({ sum: a + b });
@@ -223,6 +225,28 @@ describe.each(STORES)('runtime on $name', (store) => {
     expect(fourth.job_id).not.toBe(first.job_id);
     expect(fourth.message).toBe(QUEUED_MESSAGE);
     await finished(fourth.job_id);
+  });
+
+  it('enqueueMany: one call, responses in order, dedup respected (an active holder, a key repeated in the batch)', async () => {
+    const holder = await rt.enqueue('demo.add', [0, 0], { dedupKey: 'bulk-held', delaySeconds: 3600 });
+    const responses = await add.enqueueMany([
+      { args: [1, 2] },
+      { args: [3, 4], dedupKey: 'bulk-held' },
+      { args: [5, 6], dedupKey: 'bulk-twice', triggeredBy: 'api:bulk' },
+      { args: [7, 8], dedupKey: 'bulk-twice' },
+    ]);
+    expect(responses.map((r) => r.message)).toEqual([QUEUED_MESSAGE, DEDUPLICATED_MESSAGE, QUEUED_MESSAGE, DEDUPLICATED_MESSAGE]);
+    expect(responses[1]!.job_id).toBe(holder.job_id);
+    expect(responses[3]!.job_id).toBe(responses[2]!.job_id);
+    // The new ones run through the lifecycle: their pg-boss jobs were sent with the records.
+    expect((await finished(responses[0]!.job_id)).result).toMatchObject({ sum: 3 });
+    const twice = await finished(responses[2]!.job_id);
+    expect(twice).toMatchObject({ result: { sum: 11 }, triggered_by: 'api:bulk', dedup_key: 'bulk-twice' });
+    await rt.jobs.cancel(holder.job_id);
+    // All or nothing: one invalid job refuses the call before anything is written.
+    const before = (await rt.jobs.list({ task: 'demo.add', limit: 1000 })).length;
+    await expect(add.enqueueMany([{ args: [1, 1] }, { args: [1, 1], triggeredBy: 'nobody' }])).rejects.toThrow(ModelValidationError);
+    expect((await rt.jobs.list({ task: 'demo.add', limit: 1000 })).length).toBe(before);
   });
 
   it('enqueues atomically: no record when the pg-boss send fails', async () => {
