@@ -1,14 +1,15 @@
 /**
  * Completions, batched: runs that finish within a few milliseconds of each other are written in
- * ONE transaction, one record UPDATE for all of them plus one pg-boss `complete(name, ids[])` per
- * queue, instead of a transaction each. Every record still gets exactly what `complete` writes
+ * ONE statement per queue, the record UPDATE for all of them with pg-boss's own `complete(name,
+ * ids[])` folded in (or, if pg-boss's SQL changes shape, one transaction of the two), instead of a
+ * transaction each. Every record still gets exactly what `complete` writes
  * (status, result, warnings, progress, completed_at, lease cleared), checked against its lease
  * owner, and its pg-boss job is settled in the same transaction. A failed batch fails every run
  * in it, which then takes the failure path one by one.
  */
-import type { Engine } from './engine.js';
+import { captureComplete, type Engine } from './engine.js';
 import type { JobRecord } from './job-record.js';
-import type { CompletedRun } from './records.js';
+import type { CapturedComplete, CompletedRun } from './records.js';
 import { bossDb, outsideSession } from './store.js';
 
 /** How long the first completion waits for company; short against a job, long against a round trip. */
@@ -26,6 +27,7 @@ interface Pending {
 class CompletionBatcher {
   #queue: Pending[] = [];
   #timer: NodeJS.Timeout | undefined;
+  readonly #settles = new Map<string, CapturedComplete | null>();
 
   constructor(private readonly engine: Engine) {}
 
@@ -46,22 +48,37 @@ class CompletionBatcher {
   }
 
   async #write(batch: Pending[]): Promise<void> {
+    // One statement per pg-boss queue (usually one): records and pg-boss jobs together.
+    const byQueue = new Map<string | undefined, Pending[]>();
+    for (const p of batch) byQueue.set(p.bossJob?.queue, [...(byQueue.get(p.bossJob?.queue) ?? []), p]);
+    await Promise.all([...byQueue].map(([queue, group]) => this.#writeGroup(queue, group)));
+  }
+
+  async #writeGroup(queue: string | undefined, group: Pending[]): Promise<void> {
     const { store, repo, boss, owner } = this.engine;
+    const runs = group.map((p) => ({ ...p.run, ...(p.bossJob && { bossId: p.bossJob.id }) }));
     try {
-      const done = await store.transaction(async (tx) => {
-        const records = await repo.completeMany(tx, owner, batch.map((p) => p.run));
-        const ids = new Set(records.map((r) => r.id));
-        const byQueue = new Map<string, string[]>();
-        for (const p of batch) {
-          if (p.bossJob && ids.has(p.run.id)) byQueue.set(p.bossJob.queue, [...(byQueue.get(p.bossJob.queue) ?? []), p.bossJob.id]);
-        }
-        for (const [queue, bossIds] of byQueue) await boss.complete(queue, bossIds, null, { db: bossDb(tx) });
-        return new Map(records.map((r) => [r.id, r]));
-      });
-      for (const p of batch) p.resolve(done.get(p.run.id) ?? null);
+      const settle = queue ? await this.#settleStatement(queue) : null;
+      const records = settle
+        ? await repo.completeManyWithSettle(store, owner, runs, settle)
+        : await store.transaction(async (tx) => {
+            const done = await repo.completeMany(tx, owner, runs);
+            const ids = new Set(done.map((r) => r.id));
+            const bossIds = group.filter((p) => p.bossJob && ids.has(p.run.id)).map((p) => p.bossJob!.id);
+            if (queue && bossIds.length) await boss.complete(queue, bossIds, null, { db: bossDb(tx) });
+            return done;
+          });
+      const byId = new Map(records.map((r) => [r.id, r]));
+      for (const p of group) p.resolve(byId.get(p.run.id) ?? null);
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      for (const p of group) p.reject(error);
     }
+  }
+
+  /** pg-boss's complete statement for `queue`, captured once per queue. */
+  async #settleStatement(queue: string): Promise<CapturedComplete | null> {
+    if (!this.#settles.has(queue)) this.#settles.set(queue, await captureComplete(this.engine, queue));
+    return this.#settles.get(queue) ?? null;
   }
 }
 

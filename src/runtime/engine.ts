@@ -6,7 +6,8 @@ import type { PgBoss, SendOptions } from 'pg-boss';
 import type { QueueName } from '../shared/jobs.js';
 import type { Logger } from './logger.js';
 import type { JobRecord } from './job-record.js';
-import type { CapturedSend, JobRepository } from './records.js';
+import { randomUUID } from 'node:crypto';
+import type { CapturedComplete, CapturedSend, JobRepository } from './records.js';
 import type { TaskRegistry } from './registry.js';
 import type { SessionFactory } from './sessions.js';
 import { bossDb, type Store } from './store.js';
@@ -85,6 +86,28 @@ export async function captureSend(
           captured = { text, values: [values[0]] };
         }
         return { rows: [{ id: record.id }] };
+      },
+    },
+  });
+  return captured;
+}
+
+/**
+ * pg-boss's `complete` of jobs in `queue`, captured instead of run: its UPDATE (taken out of the
+ * `WITH results AS (...) SELECT COUNT(*)` pg-boss wraps it in, so the caller can put it in its own
+ * WITH) and parameters. Null when the SQL is not that shape: the caller completes normally.
+ */
+export async function captureComplete(engine: Engine, queue: string): Promise<CapturedComplete | null> {
+  let captured: CapturedComplete | null = null;
+  await engine.boss.complete(queue, [randomUUID()], null, {
+    db: {
+      executeSql: async (text: string, values?: unknown[]) => {
+        const match = /^\s*WITH results AS \(([\s\S]*)RETURNING 1\s*\)\s*SELECT COUNT\(\*\) FROM results\s*$/.exec(text);
+        const update = match?.[1];
+        if (!captured && update && values?.length === 3 && update.split('id = ANY($2::uuid[])').length === 2 && !/\$4\b/.test(update)) {
+          captured = { update, values };
+        }
+        return { rows: [{ count: 0 }] };
       },
     },
   });

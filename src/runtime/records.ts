@@ -26,6 +26,8 @@ export interface NewJob {
 /** What a successful run writes to its record. */
 export interface CompletedRun {
   id: string;
+  /** The pg-boss job of this try, if any. */
+  bossId?: string;
   result: unknown;
   warnings: JobWarning[];
   progress: Record<string, unknown> | null;
@@ -43,6 +45,21 @@ const json = (value: unknown) => JSON.stringify(value ?? null);
 const insertParams = (job: NewJob) => [
   job.id, job.task, job.queue, json(job.args), job.triggeredBy, job.dedupKey, job.maxAttempts, job.delayMs,
 ];
+
+/** pg-boss's `complete` UPDATE, captured (engine.ts `captureComplete`), and its parameters. */
+export interface CapturedComplete {
+  update: string;
+  values: unknown[];
+}
+
+function completeManyParams(owner: string, runs: CompletedRun[]): unknown[] {
+  const json = runs.map((r) => {
+    const status: JobStatus = r.warnings.length ? 'completed_with_warnings' : 'completed';
+    assertTransition('running', status, r.id);
+    return { id: r.id, boss_id: r.bossId ?? null, status, result: r.result ?? null, warnings: r.warnings, progress: r.progress };
+  });
+  return [owner, JSON.stringify(json)];
+}
 
 /** A pg-boss statement captured instead of run (engine.ts `captureSend`): its text and its one parameter. */
 export interface CapturedSend {
@@ -236,28 +253,33 @@ export class JobRepository {
    * the records completed; a run missing from them lost its lease.
    */
   async completeMany(ex: Executor, owner: string, runs: CompletedRun[]): Promise<JobRecord[]> {
-    for (const run of runs) assertTransition('running', run.warnings.length ? 'completed_with_warnings' : 'completed', run.id);
+    const { rows } = await ex.query(`${this.#completeManySql(1)} RETURNING t.*`, completeManyParams(owner, runs));
+    return rows.map(rowToRecord);
+  }
+
+  /**
+   * `completeMany` and, in the same statement, pg-boss's own `complete` of their pg-boss jobs (the
+   * captured statement: `$1` queue, `$2` job ids, `$3` output), restricted to the runs whose record
+   * was completed: one round trip, atomic as one statement.
+   */
+  async completeManyWithSettle(ex: Executor, owner: string, runs: CompletedRun[], settle: CapturedComplete): Promise<JobRecord[]> {
+    const settleSql = settle.update.replace('id = ANY($2::uuid[])', 'id = ANY($2::uuid[]) AND id IN (SELECT bg_boss_id FROM done)');
     const { rows } = await ex.query(
-      `UPDATE ${this.table} AS t
-          SET status = c.status, result = c.result, warnings = c.warnings, progress = COALESCE(c.progress, t.progress),
-              error_message = NULL, completed_at = now(), lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-         FROM jsonb_to_recordset($2::jsonb) AS c(id uuid, status text, result jsonb, warnings jsonb, progress jsonb)
-        WHERE t.id = c.id AND t.status = 'running' AND t.lease_owner = $1
-        RETURNING t.*`,
-      [
-        owner,
-        JSON.stringify(
-          runs.map((r) => ({
-            id: r.id,
-            status: r.warnings.length ? 'completed_with_warnings' : 'completed',
-            result: r.result ?? null,
-            warnings: r.warnings,
-            progress: r.progress,
-          })),
-        ),
-      ],
+      `WITH done AS (${this.#completeManySql(4)} RETURNING t.*, c.boss_id AS bg_boss_id),
+       settled AS (${settleSql} RETURNING 1)
+       SELECT * FROM done`,
+      [settle.values[0], runs.map((r) => r.bossId), settle.values[2], ...completeManyParams(owner, runs)],
     );
     return rows.map(rowToRecord);
+  }
+
+  /** Parameters from `$first`: the owner, then the runs as JSON. */
+  #completeManySql(first: number): string {
+    return `UPDATE ${this.table} AS t
+          SET status = c.status, result = c.result, warnings = c.warnings, progress = COALESCE(c.progress, t.progress),
+              error_message = NULL, completed_at = now(), lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+         FROM jsonb_to_recordset($${first + 1}::jsonb) AS c(id uuid, boss_id uuid, status text, result jsonb, warnings jsonb, progress jsonb)
+        WHERE t.id = c.id AND t.status = 'running' AND t.lease_owner = $${first}`;
   }
 
   /** running → failed (owner given) or pending → failed (cancel, owner null). */

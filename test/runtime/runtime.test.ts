@@ -44,6 +44,11 @@ describe.each(STORES)('runtime on $name', (store) => {
   let attemptsOfFlaky = 0;
   let add: Task<SqlSession, [number, number], unknown>;
 
+  const bossJobOf = async (recordId: string) => {
+    const jobs = await rt.boss.findJobs<{ record_id: string }>(`${names.table}.default`, { data: { record_id: recordId } });
+    return jobs[0]?.id;
+  };
+
   const finished = (id: string) =>
     waitFor(async () => {
       const r = await rt.jobs.get(id);
@@ -247,6 +252,29 @@ describe.each(STORES)('runtime on $name', (store) => {
     const before = (await rt.jobs.list({ task: 'demo.add', limit: 1000 })).length;
     await expect(add.enqueueMany([{ args: [1, 1] }, { args: [1, 1], triggeredBy: 'nobody' }])).rejects.toThrow(ModelValidationError);
     expect((await rt.jobs.list({ task: 'demo.add', limit: 1000 })).length).toBe(before);
+  });
+
+  it('a simple job end to end takes no transaction: enqueue, claim and completion are one statement each', async () => {
+    // Who opened a transaction, but the reaper (it runs on its own every half heartbeat).
+    const opened: string[] = [];
+    const note = () => {
+      const stack = new Error().stack ?? '';
+      if (!stack.includes('reapExpired')) opened.push(stack);
+    };
+    const originalBegin = rt.store.begin.bind(rt.store);
+    const originalTransaction = rt.store.transaction.bind(rt.store);
+    const begin = vi.spyOn(rt.store, 'begin').mockImplementation(() => (note(), originalBegin()));
+    const transaction = vi.spyOn(rt.store, 'transaction').mockImplementation((fn) => (note(), originalTransaction(fn)));
+    try {
+      const { job_id } = await rt.enqueue('demo.flaky', [0]);
+      expect(await finished(job_id)).toMatchObject({ status: 'completed', attempts: 1 });
+      // Both pg-boss statements (send, complete) were folded into the runtime's own.
+      expect(await rt.boss.getJobById(`${names.table}.default`, (await bossJobOf(job_id))!)).toMatchObject({ state: 'completed' });
+      expect(opened).toEqual([]);
+    } finally {
+      begin.mockRestore();
+      transaction.mockRestore();
+    }
   });
 
   it('enqueues atomically: no record when the pg-boss send fails', async () => {

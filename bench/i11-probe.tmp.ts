@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { PgBoss } from 'pg-boss';
+import { createRuntime, silentLogger } from '../src/runtime/index.js';
+const url = process.env.BG_LINT_TEST_DATABASE_URL!;
+const N = 2000;
+async function inFlight(n: number, width: number, send: (i: number) => Promise<unknown>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => { while (next < n) await send(next++); }));
+}
+const id = randomUUID().slice(0, 8);
+const rt = await createRuntime({ store: url, table: `probe_${id}_jobs`, bossSchema: `probe_${id}_boss`, logger: silentLogger });
+const t = rt.simpleTask({ name: 'p.noop' }, async (ctx) => ctx.successResult());
+let t0 = performance.now();
+await inFlight(N, 16, () => t.enqueue([], { triggeredBy: 'scheduled' }));
+console.log('runtime enqueue/s', Math.round(N / (performance.now() - t0) * 1000));
+let done = 0;
+const t1 = performance.now();
+rt.simpleTask({ name: 'x' }, async () => 1);
+const orig = t.run;
+await rt.work({ concurrency: 16, pollIntervalMs: 50 });
+while ((await rt.jobs.list({ status: 'completed', limit: 1000 })).length < 1000) await new Promise((r) => setTimeout(r, 20));
+console.log('runtime run (1000 of pre-enqueued)/s', Math.round(1000 / (performance.now() - t1) * 1000));
+await rt.close();
+const boss = new PgBoss({ connectionString: url, schema: `probe_${id}_bare`, schedule: false, max: 4 });
+boss.on('error', () => undefined);
+await boss.start();
+await boss.createQueue('b', { retryLimit: 0 });
+t0 = performance.now();
+await inFlight(N, 16, (i) => boss.send('b', { i }));
+console.log('boss send/s', Math.round(N / (performance.now() - t0) * 1000));
+const t2 = performance.now();
+await boss.work('b', { batchSize: 50, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5 }, async (jobs) => { done += jobs.length; });
+while (done < N) await new Promise((r) => setTimeout(r, 5));
+console.log('boss work/s', Math.round(N / (performance.now() - t2) * 1000));
+await boss.stop({ graceful: false, close: true });
