@@ -11,6 +11,7 @@ import type { JobRecord } from './job-record.js';
 import { bossDb } from './store.js';
 import { ModelValidationError, isIntegrityError, errorMessage } from './errors.js';
 import { logAt } from './logger.js';
+import type { NewJob } from './records.js';
 import type { SqlSession } from './sessions.js';
 import type { TaskDefinition } from './task.js';
 
@@ -53,6 +54,25 @@ export function validateEnqueue(def: TaskDefinition<any, any[], unknown>, args: 
   return args;
 }
 
+/** The record of a new job (a fresh id each call), from validated arguments and the enqueue options. */
+export function newJob(
+  def: TaskDefinition<any, any[], unknown>,
+  args: unknown[],
+  options: Omit<EnqueueOptions, 'session'>,
+  defaultTrigger = 'manual:unknown',
+): NewJob {
+  return {
+    id: randomUUID(),
+    task: def.name,
+    queue: def.queue,
+    args,
+    triggeredBy: options.triggeredBy ?? defaultTrigger,
+    dedupKey: options.dedupKey ?? null,
+    maxAttempts: def.retryPolicy.maxRetries + 1,
+    delayMs: Math.round((options.delaySeconds ?? 0) * 1000),
+  };
+}
+
 /** Runs `fn` in a transaction of its own unless `ex` already is the caller's transaction. */
 function inTransaction<T>(engine: Engine, ex: SqlSession, fn: (tx: SqlSession) => Promise<T>): Promise<T> {
   return ex === engine.store ? engine.store.transaction(fn) : fn(ex);
@@ -65,27 +85,17 @@ export async function enqueue(
   options: EnqueueOptions = {},
 ): Promise<TriggerResponse> {
   const args = validateEnqueue(def, argsInput, options);
-  const delayMs = Math.round((options.delaySeconds ?? 0) * 1000);
   const write = async (tx: SqlSession): Promise<TriggerResponse> => {
     // Loop: the job holding the key may finish between our insert and our look-up.
     for (let i = 0; i < 5; i++) {
-      const job = {
-        id: randomUUID(),
-        task: def.name,
-        queue: def.queue,
-        args,
-        triggeredBy: options.triggeredBy ?? 'manual:unknown',
-        dedupKey: options.dedupKey ?? null,
-        maxAttempts: def.retryPolicy.maxRetries + 1,
-        delayMs,
-      };
+      const job = newJob(def, args, options);
       // One statement (record + pg-boss job) when pg-boss's insert can be folded in; else two.
-      const send = await captureSend(engine, job, 1, delayMs);
+      const send = await captureSend(engine, job, 1, job.delayMs);
       const record = send
         ? await engine.repo.insertWithSend(tx, job, send)
         : await inTransaction(engine, tx, async (t) => {
             const inserted = await engine.repo.insert(t, job);
-            if (inserted) await sendAttempt(engine, t, inserted, 1, delayMs);
+            if (inserted) await sendAttempt(engine, t, inserted, 1, job.delayMs);
             return inserted;
           });
       if (record) {
@@ -141,43 +151,32 @@ export async function enqueueMany(
   if (!Array.isArray(jobs)) throw new ModelValidationError('enqueueMany takes an array of { args, ...options }', { field: 'jobs' });
   const prepared = jobs.map((job, i) => {
     if (typeof job !== 'object' || job === null) throw new ModelValidationError(`jobs[${i}] must be { args, ...options }`, { field: `jobs[${i}]` });
-    const args = validateEnqueue(def, job.args, job);
-    return {
-      id: randomUUID(),
-      task: def.name,
-      queue: def.queue,
-      args,
-      triggeredBy: job.triggeredBy ?? 'manual:unknown',
-      dedupKey: job.dedupKey ?? null,
-      maxAttempts: def.retryPolicy.maxRetries + 1,
-      delayMs: Math.round((job.delaySeconds ?? 0) * 1000),
-    };
+    return newJob(def, validateEnqueue(def, job.args, job), job);
   });
   const write = async (tx: SqlSession): Promise<TriggerResponse[]> => {
-    const byId = new Map<string, JobRecord>();
+    const inserted = new Set<string>();
     for (let i = 0; i < prepared.length; i += BULK_CHUNK) {
       const chunk = prepared.slice(i, i + BULK_CHUNK);
       const delays = new Map<string, number>(chunk.map((c) => [c.id, c.delayMs]));
-      const inserted = await engine.repo.insertMany(tx, chunk);
-      for (const r of inserted) byId.set(r.id, r);
-      if (inserted.length) {
+      const ids = await engine.repo.insertMany(tx, chunk);
+      for (const id of ids) inserted.add(id);
+      if (ids.length) {
         const opts = sendOptions(engine, def);
         await engine.boss.insert(
           engine.bossQueue(def.queue),
-          inserted.map((r) => {
-            const delayMs = delays.get(r.id)!;
-            return { data: { record_id: r.id, attempt: 1 }, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
+          ids.map((id) => {
+            const delayMs = delays.get(id)!;
+            return { data: { record_id: id, attempt: 1 }, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
           }),
           { db: bossDb(tx) },
         );
       }
     }
-    const missedKeys = [...new Set(prepared.filter((p) => !byId.has(p.id)).map((p) => p.dedupKey!))];
+    const missedKeys = [...new Set(prepared.filter((p) => !inserted.has(p.id)).map((p) => p.dedupKey!))];
     const holders = new Map<string, JobRecord>();
     if (missedKeys.length) for (const r of await engine.repo.findActiveByDedupKeys(tx, missedKeys)) holders.set(r.dedup_key!, r);
     return prepared.map((p) => {
-      const own = byId.get(p.id);
-      if (own) return { job_id: own.id, status: own.status, message: QUEUED_MESSAGE };
+      if (inserted.has(p.id)) return { job_id: p.id, status: 'pending', message: QUEUED_MESSAGE };
       const holder = holders.get(p.dedupKey!);
       if (!holder) throw new ModelValidationError('Could not enqueue: the dedup key kept changing hands', { field: 'dedup_key' });
       return { job_id: holder.id, status: holder.status, message: DEDUPLICATED_MESSAGE };

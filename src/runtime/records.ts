@@ -108,8 +108,8 @@ export class JobRepository {
        ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING`;
   }
 
-  /** Inserts pending jobs in one statement; returns those inserted (not the dedup hits). */
-  async insertMany(ex: Executor, jobs: NewJob[]): Promise<JobRecord[]> {
+  /** Inserts pending jobs in one statement; returns the ids inserted (not the dedup hits). */
+  async insertMany(ex: Executor, jobs: NewJob[]): Promise<string[]> {
     const { rows } = await ex.query(
       `INSERT INTO ${this.table}
          (id, task, queue, status, args, triggered_by, dedup_key, attempts, max_attempts, run_after)
@@ -118,7 +118,7 @@ export class JobRepository {
          FROM jsonb_to_recordset($1::jsonb)
            AS x(id uuid, task text, queue text, args jsonb, triggered_by text, dedup_key text, max_attempts int, delay_ms float8)
        ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING
-       RETURNING *`,
+       RETURNING id`,
       [
         JSON.stringify(
           jobs.map((j) => ({
@@ -128,7 +128,7 @@ export class JobRepository {
         ),
       ],
     );
-    return rows.map(rowToRecord);
+    return rows.map((r) => String(r.id));
   }
 
   async findActiveByDedupKeys(ex: Executor, dedupKeys: string[]): Promise<JobRecord[]> {

@@ -9,7 +9,7 @@ import { PgBoss } from 'pg-boss';
 import { QUEUE_NAMES, QUEUED_MESSAGE, type QueueName, type TriggerResponse } from '../shared/jobs.js';
 import type { TaskContext } from './context.js';
 import { type Engine } from './engine.js';
-import { enqueue, enqueueMany, validateEnqueue, type BulkJob, type EnqueueOptions } from './enqueue.js';
+import { enqueue, enqueueMany, newJob, validateEnqueue, type BulkJob, type EnqueueOptions } from './enqueue.js';
 import { discoverTasks } from './discovery.js';
 import { NotFoundError, TaskConfigurationError, errorMessage } from './errors.js';
 import { createFetchHandler, type HttpOptions } from './http.js';
@@ -45,6 +45,13 @@ export interface RuntimeOptions<S = SqlSession> {
   tasks?: string | string[];
   /** Where relative `tasks` globs start; default the process's working directory. */
   tasksRoot?: string;
+  /**
+   * PostgreSQL connections of the runtime's pool (records and default task sessions; each running
+   * dbTask holds one); default 10. Ignored on PGlite (one connection).
+   */
+  poolSize?: number;
+  /** PostgreSQL connections of pg-boss's pool (fetch, heartbeats, supervision); default 4. */
+  bossPoolSize?: number;
   /** For tests: the jitter source of retry delays. */
   random?: () => number;
 }
@@ -91,8 +98,10 @@ export async function createRuntime<S = SqlSession>(options: RuntimeOptions<S> =
   const bossSchema = options.bossSchema ?? 'pgboss';
   if (!/^[a-z_][a-z0-9_]{0,50}$/.test(bossSchema)) throw new TaskConfigurationError(`Invalid bossSchema "${bossSchema}"`);
 
-  const store = await openStore(options.store ?? 'pglite:./.bg-jobs', (error) =>
-    logAt(logger, 'warning', 'Database connection error', errorFields(error)),
+  const store = await openStore(
+    options.store ?? 'pglite:./.bg-jobs',
+    (error) => logAt(logger, 'warning', 'Database connection error', errorFields(error)),
+    { poolSize: options.poolSize, bossPoolSize: options.bossPoolSize },
   );
   let boss: PgBoss | undefined;
   try {
@@ -233,16 +242,7 @@ async function enqueueWithoutDelivery(
   opts: EnqueueOptions,
 ): Promise<TriggerResponse> {
   validateEnqueue(def, args, opts);
-  const record = await engine.repo.insert(opts.session ?? engine.store, {
-    id: randomUUID(),
-    task: def.name,
-    queue: def.queue,
-    args,
-    triggeredBy: opts.triggeredBy ?? 'manual:runNow',
-    dedupKey: opts.dedupKey ?? null,
-    maxAttempts: def.retryPolicy.maxRetries + 1,
-    delayMs: 0,
-  });
+  const record = await engine.repo.insert(opts.session ?? engine.store, newJob(def, args, { ...opts, delaySeconds: 0 }, 'manual:runNow'));
   if (!record) throw new TaskConfigurationError('runNow: an active job already holds this dedup key', { dedup_key: opts.dedupKey });
   return { job_id: record.id, status: record.status, message: QUEUED_MESSAGE };
 }

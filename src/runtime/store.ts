@@ -30,6 +30,14 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Connection pool sizes on PostgreSQL (PGlite has one connection whatever they say). */
+export interface PoolSizes {
+  /** The runtime's own pool (records, task sessions); default 10. */
+  poolSize?: number;
+  /** pg-boss's pool (fetch, heartbeats, supervision); default 4. */
+  bossPoolSize?: number;
+}
+
 /** pg-boss's `db` option over one of our sessions, so a pg-boss call joins our transaction. */
 export function bossDb(session: SqlSession): Db {
   return { executeSql: (text, values) => session.query(text, values) };
@@ -163,10 +171,13 @@ class PostgresStore implements Store {
   readonly #url: string;
   readonly #onError: (error: Error) => void;
 
-  constructor(url: string, onError: (error: Error) => void) {
+  readonly #bossPoolSize: number;
+
+  constructor(url: string, onError: (error: Error) => void, sizes: PoolSizes) {
     this.#url = url;
     this.#onError = onError;
-    this.#pool = new pg.Pool({ connectionString: url, max: 10 });
+    this.#pool = new pg.Pool({ connectionString: url, max: sizes.poolSize ?? 10 });
+    this.#bossPoolSize = sizes.bossPoolSize ?? 4;
     // An idle client's error (server restart) is emitted, not thrown: without a listener it would crash.
     this.#pool.on('error', onError);
     this.description = url.replace(/\/\/[^@/]*@/, '//***@');
@@ -246,7 +257,7 @@ class PostgresStore implements Store {
   }
 
   bossConnection(): Partial<ConstructorOptions> {
-    return { connectionString: this.#url, max: 4 };
+    return { connectionString: this.#url, max: this.#bossPoolSize };
   }
 
   async close(): Promise<void> {
@@ -258,8 +269,13 @@ class PostgresStore implements Store {
  * Opens `pglite:<folder>` (`pglite:memory` or `pglite:` for a throwaway in-memory database) or a
  * `postgres://` / `postgresql://` URL.
  */
-export async function openStore(spec: string, onError: (error: Error) => void): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(spec)) return new PostgresStore(spec, onError);
+export async function openStore(spec: string, onError: (error: Error) => void, sizes: PoolSizes = {}): Promise<Store> {
+  for (const [name, value] of Object.entries(sizes)) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 1000)) {
+      throw new TaskConfigurationError(`${name} must be an integer from 1 to 1000`, { [name]: value });
+    }
+  }
+  if (/^postgres(ql)?:\/\//.test(spec)) return new PostgresStore(spec, onError, sizes);
   const match = /^pglite:(.*)$/.exec(spec);
   if (!match) {
     throw new TaskConfigurationError(`Unknown store "${spec}": use "pglite:<folder>" or a postgres:// URL`);
