@@ -6,7 +6,8 @@ import type { PgBoss, SendOptions } from 'pg-boss';
 import type { QueueName } from '../shared/jobs.js';
 import type { Logger } from './logger.js';
 import type { JobRecord } from './job-record.js';
-import type { JobRepository } from './records.js';
+import { randomUUID } from 'node:crypto';
+import type { CapturedComplete, CapturedSend, JobRepository } from './records.js';
 import type { TaskRegistry } from './registry.js';
 import type { SessionFactory } from './sessions.js';
 import { bossDb, type Store } from './store.js';
@@ -61,6 +62,56 @@ export async function sendAttempt(engine: Engine, tx: SqlSession, record: JobRec
   });
   if (!id) throw new Error(`pg-boss did not accept try ${attempt} of job ${record.id}`);
   return id;
+}
+
+/**
+ * The statement pg-boss would run to send try `attempt` of a record, captured instead of run, so
+ * the caller can fold it into its own statement. Null when pg-boss's SQL is not the shape the
+ * caller relies on (one `$1::json` job list), e.g. after an upgrade: the caller then sends normally.
+ */
+export async function captureSend(
+  engine: Engine,
+  record: Pick<JobRecord, 'id' | 'queue' | 'task'>,
+  attempt: number,
+  delayMs: number,
+): Promise<CapturedSend | null> {
+  let captured: CapturedSend | null = null;
+  const data: Delivery = { record_id: record.id, attempt };
+  await engine.boss.send(engine.bossQueue(record.queue), data, {
+    ...sendOptions(engine, engine.registry.get(record.task)),
+    ...(delayMs > 0 && { startAfter: delayMs / 1000 }),
+    db: {
+      executeSql: async (text: string, values?: unknown[]) => {
+        if (!captured && values?.length === 1 && text.split('$1::json').length === 2 && !/\$2\b/.test(text)) {
+          captured = { text, values: [values[0]] };
+        }
+        return { rows: [{ id: record.id }] };
+      },
+    },
+  });
+  return captured;
+}
+
+/**
+ * pg-boss's `complete` of jobs in `queue`, captured instead of run: its UPDATE (taken out of the
+ * `WITH results AS (...) SELECT COUNT(*)` pg-boss wraps it in, so the caller can put it in its own
+ * WITH) and parameters. Null when the SQL is not that shape: the caller completes normally.
+ */
+export async function captureComplete(engine: Engine, queue: string): Promise<CapturedComplete | null> {
+  let captured: CapturedComplete | null = null;
+  await engine.boss.complete(queue, [randomUUID()], null, {
+    db: {
+      executeSql: async (text: string, values?: unknown[]) => {
+        const match = /^\s*WITH results AS \(([\s\S]*)RETURNING 1\s*\)\s*SELECT COUNT\(\*\) FROM results\s*$/.exec(text);
+        const update = match?.[1];
+        if (!captured && update && values?.length === 3 && update.split('id = ANY($2::uuid[])').length === 2 && !/\$4\b/.test(update)) {
+          captured = { update, values };
+        }
+        return { rows: [{ count: 0 }] };
+      },
+    },
+  });
+  return captured;
 }
 
 /** Fails any pg-boss job of this record still queued or active, inside the caller's transaction. */

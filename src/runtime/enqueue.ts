@@ -6,9 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEDUPLICATED_MESSAGE, QUEUED_MESSAGE, type TriggerResponse } from '../shared/jobs.js';
-import { sendAttempt, type Engine } from './engine.js';
+import { captureSend, sendAttempt, sendOptions, type Engine } from './engine.js';
+import type { JobRecord } from './job-record.js';
+import { bossDb } from './store.js';
 import { ModelValidationError, isIntegrityError, errorMessage } from './errors.js';
 import { logAt } from './logger.js';
+import type { NewJob } from './records.js';
 import type { SqlSession } from './sessions.js';
 import type { TaskDefinition } from './task.js';
 
@@ -51,6 +54,30 @@ export function validateEnqueue(def: TaskDefinition<any, any[], unknown>, args: 
   return args;
 }
 
+/** The record of a new job (a fresh id each call), from validated arguments and the enqueue options. */
+export function newJob(
+  def: TaskDefinition<any, any[], unknown>,
+  args: unknown[],
+  options: Omit<EnqueueOptions, 'session'>,
+  defaultTrigger = 'manual:unknown',
+): NewJob {
+  return {
+    id: randomUUID(),
+    task: def.name,
+    queue: def.queue,
+    args,
+    triggeredBy: options.triggeredBy ?? defaultTrigger,
+    dedupKey: options.dedupKey ?? null,
+    maxAttempts: def.retryPolicy.maxRetries + 1,
+    delayMs: Math.round((options.delaySeconds ?? 0) * 1000),
+  };
+}
+
+/** Runs `fn` in a transaction of its own unless `ex` already is the caller's transaction. */
+function inTransaction<T>(engine: Engine, ex: SqlSession, fn: (tx: SqlSession) => Promise<T>): Promise<T> {
+  return ex === engine.store ? engine.store.transaction(fn) : fn(ex);
+}
+
 export async function enqueue(
   engine: Engine,
   def: TaskDefinition<any, any[], unknown>,
@@ -58,22 +85,20 @@ export async function enqueue(
   options: EnqueueOptions = {},
 ): Promise<TriggerResponse> {
   const args = validateEnqueue(def, argsInput, options);
-  const delayMs = Math.round((options.delaySeconds ?? 0) * 1000);
   const write = async (tx: SqlSession): Promise<TriggerResponse> => {
     // Loop: the job holding the key may finish between our insert and our look-up.
     for (let i = 0; i < 5; i++) {
-      const record = await engine.repo.insert(tx, {
-        id: randomUUID(),
-        task: def.name,
-        queue: def.queue,
-        args,
-        triggeredBy: options.triggeredBy ?? 'manual:unknown',
-        dedupKey: options.dedupKey ?? null,
-        maxAttempts: def.retryPolicy.maxRetries + 1,
-        delayMs,
-      });
+      const job = newJob(def, args, options);
+      // One statement (record + pg-boss job) when pg-boss's insert can be folded in; else two.
+      const send = await captureSend(engine, job, 1, job.delayMs);
+      const record = send
+        ? await engine.repo.insertWithSend(tx, job, send)
+        : await inTransaction(engine, tx, async (t) => {
+            const inserted = await engine.repo.insert(t, job);
+            if (inserted) await sendAttempt(engine, t, inserted, 1, job.delayMs);
+            return inserted;
+          });
       if (record) {
-        await sendAttempt(engine, tx, record, 1, delayMs);
         return { job_id: record.id, status: record.status, message: QUEUED_MESSAGE };
       }
       const existing = await engine.repo.findActiveByDedupKey(tx, options.dedupKey!);
@@ -83,7 +108,9 @@ export async function enqueue(
   };
   let response: TriggerResponse;
   try {
-    response = options.session ? await write(options.session) : await engine.store.transaction(write);
+    // Without a caller's session, no transaction of our own: the common path is one atomic
+    // statement, and a dedup hit's look-up only reads.
+    response = await write(options.session ?? engine.store);
   } catch (error) {
     // Seed 000: constraint violations reach callers as validation errors, not as 500s.
     if (isIntegrityError(error)) throw new ModelValidationError(`Constraint violated: ${errorMessage(error)}`, {}, { cause: error });
@@ -99,4 +126,75 @@ export async function enqueue(
   });
   if (!options.session) engine.wake();
   return response;
+}
+
+/** One job of `enqueueMany`: its arguments and the options `enqueue` takes (but `session`). */
+export interface BulkJob<A extends unknown[] = unknown[]> extends Omit<EnqueueOptions, 'session'> {
+  args: A;
+}
+
+/** Records per statement: bounded so one huge call does not build one huge parameter. */
+const BULK_CHUNK = 1000;
+
+/**
+ * Enqueues many jobs of one task in ONE transaction (the caller's `session`, or our own): records
+ * inserted a chunk per statement, their pg-boss jobs by pg-boss's bulk `insert`, dedup respected
+ * (a key held by an active job, or repeated in the batch, returns that job). Responses come back
+ * in the order of `jobs`. All or nothing: an invalid job refuses the whole call before any write.
+ */
+export async function enqueueMany(
+  engine: Engine,
+  def: TaskDefinition<any, any[], unknown>,
+  jobs: readonly BulkJob[],
+  options: { session?: SqlSession } = {},
+): Promise<TriggerResponse[]> {
+  if (!Array.isArray(jobs)) throw new ModelValidationError('enqueueMany takes an array of { args, ...options }', { field: 'jobs' });
+  const prepared = jobs.map((job, i) => {
+    if (typeof job !== 'object' || job === null) throw new ModelValidationError(`jobs[${i}] must be { args, ...options }`, { field: `jobs[${i}]` });
+    return newJob(def, validateEnqueue(def, job.args, job), job);
+  });
+  const write = async (tx: SqlSession): Promise<TriggerResponse[]> => {
+    const inserted = new Set<string>();
+    for (let i = 0; i < prepared.length; i += BULK_CHUNK) {
+      const chunk = prepared.slice(i, i + BULK_CHUNK);
+      const delays = new Map<string, number>(chunk.map((c) => [c.id, c.delayMs]));
+      const ids = await engine.repo.insertMany(tx, chunk);
+      for (const id of ids) inserted.add(id);
+      if (ids.length) {
+        const opts = sendOptions(engine, def);
+        await engine.boss.insert(
+          engine.bossQueue(def.queue),
+          ids.map((id) => {
+            const delayMs = delays.get(id)!;
+            return { data: { record_id: id, attempt: 1 }, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
+          }),
+          { db: bossDb(tx) },
+        );
+      }
+    }
+    const missedKeys = [...new Set(prepared.filter((p) => !inserted.has(p.id)).map((p) => p.dedupKey!))];
+    const holders = new Map<string, JobRecord>();
+    if (missedKeys.length) for (const r of await engine.repo.findActiveByDedupKeys(tx, missedKeys)) holders.set(r.dedup_key!, r);
+    return prepared.map((p) => {
+      if (inserted.has(p.id)) return { job_id: p.id, status: 'pending', message: QUEUED_MESSAGE };
+      const holder = holders.get(p.dedupKey!);
+      if (!holder) throw new ModelValidationError('Could not enqueue: the dedup key kept changing hands', { field: 'dedup_key' });
+      return { job_id: holder.id, status: holder.status, message: DEDUPLICATED_MESSAGE };
+    });
+  };
+  let responses: TriggerResponse[];
+  try {
+    responses = options.session ? await write(options.session) : await engine.store.transaction(write);
+  } catch (error) {
+    if (isIntegrityError(error)) throw new ModelValidationError(`Constraint violated: ${errorMessage(error)}`, {}, { cause: error });
+    throw error;
+  }
+  logAt(engine.logger, 'info', 'Jobs queued', {
+    task: def.name,
+    queue: def.queue,
+    queued: responses.filter((r) => r.message === QUEUED_MESSAGE).length,
+    deduplicated: responses.filter((r) => r.message === DEDUPLICATED_MESSAGE).length,
+  });
+  if (!options.session) engine.wake();
+  return responses;
 }

@@ -46,6 +46,15 @@ export class TaskConfigurationError extends RuntimeError {
   override readonly code = 'task_configuration_error';
 }
 
+/**
+ * The job's task is not registered in this worker (a deployment where workers run different code,
+ * e.g. mid-rollout). Retriable: another worker may have it; the tries still count, so a task no
+ * worker knows fails once they run out.
+ */
+export class TaskNotRegisteredError extends RuntimeError {
+  override readonly code = 'task_not_registered';
+}
+
 /** A task ran past its `timeoutSeconds`. Retriable: the next try may be faster (seed 002). */
 export class TaskTimeoutError extends RuntimeError {
   override readonly code = 'task_timeout';

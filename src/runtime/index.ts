@@ -5,7 +5,7 @@
 export { createRuntime, type Runtime, type RuntimeOptions, type Task } from './runtime.js';
 export { defineTask, type TaskDefinition, type TaskOptions, type TaskBody, type TaskKind } from './task.js';
 export { TaskContext, type TaskContextInit, type ProgressMetrics, type SuccessResult, type IterBatchesOptions } from './context.js';
-export type { EnqueueOptions } from './enqueue.js';
+export type { BulkJob, EnqueueOptions } from './enqueue.js';
 export type { WorkOptions } from './pool.js';
 export type { JobsApi } from './jobs.js';
 export type { ListFilter } from './records.js';
@@ -35,6 +35,8 @@ export {
   resolveRetryPolicy,
   retryDelay,
   isRetriable,
+  nextTry,
+  type NextTry,
   type RetryPolicy,
   type RetryPolicyName,
 } from './retry.js';
@@ -43,6 +45,7 @@ export {
   TaskValidationError,
   TaskNotFoundError,
   TaskConfigurationError,
+  TaskNotRegisteredError,
   TaskTimeoutError,
   LeaseLostError,
   ShutdownError,

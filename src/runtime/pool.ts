@@ -13,6 +13,7 @@ import { errorFields, logAt } from './logger.js';
 import { startReaper } from './reaper.js';
 import { firstPickCycle, queueOrder } from './scheduler.js';
 import { runAttempt } from './worker.js';
+import type { JobRecord } from './job-record.js';
 
 export interface WorkOptions {
   /** Queues to serve; default all three. */
@@ -89,13 +90,14 @@ export class WorkerPool {
       }
       let fetched = 0;
       try {
+        // The first pick goes first; the next queues fill the slots it left free (no starvation,
+        // and no idle slot while any served queue has work).
         for (const queue of queueOrder(tick++, this.#queues, cycle)) {
           const name = engine.bossQueue(queue);
-          const jobs = await engine.boss.fetch<Delivery>(name, { batchSize: free });
-          for (const job of jobs) this.#dispatch(name, job.id, job.data);
-          fetched = jobs.length;
-          if (fetched) break;
-          if (this.#stopping) break;
+          const jobs = await engine.boss.fetch<Delivery>(name, { batchSize: free - fetched });
+          if (jobs.length) await this.#claimAndDispatch(name, jobs);
+          fetched += jobs.length;
+          if (fetched >= free || this.#stopping) break;
         }
         failures = 0;
       } catch (error) {
@@ -108,14 +110,43 @@ export class WorkerPool {
     }
   }
 
-  #dispatch(queue: string, bossId: string, data: Delivery | null): void {
+  /**
+   * Claims a fetched batch in one statement, then runs each claimed record. A claim that fails
+   * (the database is unreachable) leaves the records pending and their pg-boss jobs active: pg-boss
+   * expiry hands them out again, and the record's try number keeps a late delivery from running twice.
+   */
+  async #claimAndDispatch(queue: string, jobs: { id: string; data: Delivery | null }[]): Promise<void> {
+    const engine = this.#engine;
+    const valid = (d: Delivery | null): d is Delivery => !!d && typeof d.record_id === 'string' && Number.isInteger(d.attempt);
+    const bad = jobs.filter((j) => !valid(j.data)).map((j) => j.id);
+    if (bad.length) await engine.boss.fail(queue, bad, { message: 'Not a bg-lint job payload' });
+    const good = jobs.filter((j): j is { id: string; data: Delivery } => valid(j.data));
+    if (!good.length) return;
+    const deliveries = good.map((j) => ({ id: j.data.record_id, previousAttempts: j.data.attempt - 1 }));
+    let claimed: JobRecord[] | undefined;
+    // These pg-boss jobs are already active: retry the claim through a short outage rather than
+    // leave them to pg-boss's expiry.
+    for (let i = 0; !claimed; i++) {
+      try {
+        claimed = await engine.repo.claimMany(engine.store, deliveries, engine.owner, engine.heartbeatMs);
+      } catch (error) {
+        if (i >= 6 || this.#stopping) throw error;
+        await new Promise((r) => setTimeout(r, 100 * 2 ** i));
+      }
+    }
+    const byId = new Map(claimed.map((r) => [r.id, r]));
+    for (const job of good) {
+      const record = byId.get(job.data.record_id) ?? null;
+      // One delivery per record claims it; a duplicate in the same batch is stale.
+      byId.delete(job.data.record_id);
+      this.#dispatch(queue, job.id, job.data, record);
+    }
+  }
+
+  #dispatch(queue: string, bossId: string, data: Delivery, record: JobRecord | null): void {
     const engine = this.#engine;
     const run: Promise<unknown> = (async () => {
-      if (!data || typeof data.record_id !== 'string' || !Number.isInteger(data.attempt)) {
-        await engine.boss.fail(queue, bossId, { message: 'Not a bg-lint job payload' });
-        return;
-      }
-      await runAttempt(engine, { recordId: data.record_id, attempt: data.attempt, bossJob: { queue, id: bossId } });
+      await runAttempt(engine, { recordId: data.record_id, attempt: data.attempt, bossJob: { queue, id: bossId } }, record);
     })()
       .catch((error: unknown) => {
         logAt(engine.logger, 'error', 'Job run crashed', { job_id: data?.record_id, ...errorFields(error) });

@@ -7,7 +7,8 @@
  */
 import { retireDeliveries, sendAttempt, type Engine } from './engine.js';
 import { errorFields, logAt } from './logger.js';
-import { RETRY_POLICIES, retryDelay } from './retry.js';
+import { LeaseLostError } from './errors.js';
+import { nextTry } from './retry.js';
 
 export interface ReapOptions {
   /**
@@ -22,13 +23,11 @@ export async function reapExpired(engine: Engine, options: ReapOptions = {}): Pr
   return engine.store.transaction(async (tx) => {
     const expired = await engine.repo.expiredLeases(tx, local, options.allForeign ?? false);
     for (const record of expired) {
-      const def = engine.registry.get(record.task);
-      const policy = def?.retryPolicy ?? RETRY_POLICIES.standard;
       const reason =
         `Worker lost: ${record.lease_owner ?? 'unknown worker'} stopped heartbeating` +
         (record.lease_expires_at ? ` (lease expired at ${record.lease_expires_at.toISOString()})` : '');
-      const retry = record.attempts < record.max_attempts;
-      const delayMs = retry ? retryDelay(policy, record.attempts, engine.random) : 0;
+      const policy = engine.registry.get(record.task)?.retryPolicy;
+      const { retry, delayMs } = nextTry(record, policy, new LeaseLostError(reason), engine.random);
       const next = retry
         ? await engine.repo.retry(tx, record.id, record.lease_owner ?? '', delayMs, reason)
         : await engine.repo.fail(tx, record.id, 'running', record.lease_owner, reason);

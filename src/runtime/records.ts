@@ -23,6 +23,16 @@ export interface NewJob {
   delayMs: number;
 }
 
+/** What a successful run writes to its record. */
+export interface CompletedRun {
+  id: string;
+  /** The pg-boss job of this try, if any. */
+  bossId?: string;
+  result: unknown;
+  warnings: JobWarning[];
+  progress: Record<string, unknown> | null;
+}
+
 export interface ListFilter {
   status?: JobStatus | readonly JobStatus[];
   task?: string;
@@ -31,6 +41,31 @@ export interface ListFilter {
 }
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
+
+const insertParams = (job: NewJob) => [
+  job.id, job.task, job.queue, json(job.args), job.triggeredBy, job.dedupKey, job.maxAttempts, job.delayMs,
+];
+
+/** pg-boss's `complete` UPDATE, captured (engine.ts `captureComplete`), and its parameters. */
+export interface CapturedComplete {
+  update: string;
+  values: unknown[];
+}
+
+function completeManyParams(owner: string, runs: CompletedRun[]): unknown[] {
+  const json = runs.map((r) => {
+    const status: JobStatus = r.warnings.length ? 'completed_with_warnings' : 'completed';
+    assertTransition('running', status, r.id);
+    return { id: r.id, boss_id: r.bossId ?? null, status, result: r.result ?? null, warnings: r.warnings, progress: r.progress };
+  });
+  return [owner, JSON.stringify(json)];
+}
+
+/** A pg-boss statement captured instead of run (engine.ts `captureSend`): its text and its one parameter. */
+export interface CapturedSend {
+  text: string;
+  values: [unknown];
+}
 
 export class JobRepository {
   readonly table: string;
@@ -41,15 +76,67 @@ export class JobRepository {
 
   /** Inserts a pending job; null when an active job already holds its dedup key. */
   async insert(ex: Executor, job: NewJob): Promise<JobRecord | null> {
+    const { rows } = await ex.query(`${this.#insertSql(1)} RETURNING *`, insertParams(job));
+    return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  /**
+   * Inserts a pending job and, in the same statement, runs pg-boss's own insert of its first try
+   * (`send`: the SQL pg-boss would run, whose only parameter `$1` is its job list): one round trip
+   * and no explicit transaction, atomic because it is one statement. The pg-boss job is inserted only
+   * if the record was (a dedup hit inserts neither). Null on a dedup hit.
+   */
+  async insertWithSend(ex: Executor, job: NewJob, send: CapturedSend): Promise<JobRecord | null> {
+    const sendSql = send.text.replace('$1::json', `(CASE WHEN EXISTS (SELECT 1 FROM rec) THEN $1::json ELSE '[]'::json END)`);
+    const { rows } = await ex.query(
+      `WITH rec AS (${this.#insertSql(2)} RETURNING *), sent AS (${sendSql})
+       SELECT rec.*, (SELECT count(*) FROM sent)::int AS bg_sent FROM rec`,
+      [send.values[0], ...insertParams(job)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.bg_sent !== 1) throw new Error(`pg-boss did not accept the first try of job ${job.id}`);
+    return rowToRecord(row);
+  }
+
+  /** Parameters from `$first`: id, task, queue, args, triggered_by, dedup_key, max_attempts, delay ms. */
+  #insertSql(first: number): string {
+    const p = (i: number) => `$${first + i}`;
+    return `INSERT INTO ${this.table}
+         (id, task, queue, status, args, triggered_by, dedup_key, attempts, max_attempts, run_after)
+       VALUES (${p(0)}, ${p(1)}, ${p(2)}, 'pending', ${p(3)}::jsonb, ${p(4)}, ${p(5)}, 0, ${p(6)}, now() + ${p(7)} * interval '1 millisecond')
+       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING`;
+  }
+
+  /** Inserts pending jobs in one statement; returns the ids inserted (not the dedup hits). */
+  async insertMany(ex: Executor, jobs: NewJob[]): Promise<string[]> {
     const { rows } = await ex.query(
       `INSERT INTO ${this.table}
          (id, task, queue, status, args, triggered_by, dedup_key, attempts, max_attempts, run_after)
-       VALUES ($1, $2, $3, 'pending', $4::jsonb, $5, $6, 0, $7, now() + $8 * interval '1 millisecond')
+       SELECT id, task, queue, 'pending', args, triggered_by, dedup_key, 0, max_attempts,
+              now() + delay_ms * interval '1 millisecond'
+         FROM jsonb_to_recordset($1::jsonb)
+           AS x(id uuid, task text, queue text, args jsonb, triggered_by text, dedup_key text, max_attempts int, delay_ms float8)
        ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING
-       RETURNING *`,
-      [job.id, job.task, job.queue, json(job.args), job.triggeredBy, job.dedupKey, job.maxAttempts, job.delayMs],
+       RETURNING id`,
+      [
+        JSON.stringify(
+          jobs.map((j) => ({
+            id: j.id, task: j.task, queue: j.queue, args: j.args, triggered_by: j.triggeredBy,
+            dedup_key: j.dedupKey, max_attempts: j.maxAttempts, delay_ms: j.delayMs,
+          })),
+        ),
+      ],
     );
-    return rows[0] ? rowToRecord(rows[0]) : null;
+    return rows.map((r) => String(r.id));
+  }
+
+  async findActiveByDedupKeys(ex: Executor, dedupKeys: string[]): Promise<JobRecord[]> {
+    const { rows } = await ex.query(
+      `SELECT * FROM ${this.table} WHERE dedup_key = ANY($1::text[]) AND status IN ('pending', 'running')`,
+      [dedupKeys],
+    );
+    return rows.map(rowToRecord);
   }
 
   async findActiveByDedupKey(ex: Executor, dedupKey: string): Promise<JobRecord | null> {
@@ -104,6 +191,25 @@ export class JobRepository {
     return rows[0] ? rowToRecord(rows[0]) : null;
   }
 
+  /**
+   * `claim` for a fetched batch in one statement: each delivery claims its record only for its
+   * expected try. Returns the records claimed; a delivery missing from them is stale.
+   */
+  async claimMany(ex: Executor, deliveries: { id: string; previousAttempts: number }[], owner: string, leaseMs: number): Promise<JobRecord[]> {
+    assertTransition('pending', 'running', 'batch');
+    const { rows } = await ex.query(
+      `UPDATE ${this.table} AS t
+          SET status = 'running', attempts = t.attempts + 1, started_at = now(), completed_at = NULL,
+              lease_owner = $3, lease_expires_at = now() + $4 * interval '1 millisecond',
+              warnings = '[]'::jsonb, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS c(id, previous)
+        WHERE t.id = c.id AND t.status = 'pending' AND t.attempts = c.previous
+        RETURNING t.*`,
+      [deliveries.map((d) => d.id), deliveries.map((d) => d.previousAttempts), owner, leaseMs],
+    );
+    return rows.map(rowToRecord);
+  }
+
   /** Extends the lease; false when the worker no longer holds the job. */
   async renewLease(ex: Executor, id: string, owner: string, leaseMs: number): Promise<boolean> {
     const { rows } = await ex.query(
@@ -140,6 +246,40 @@ export class JobRepository {
       [id, owner, to, json(outcome.result), json(outcome.warnings), outcome.progress ? json(outcome.progress) : null],
     );
     return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  /**
+   * `complete` for several runs of one owner in one statement (the completion batcher). Returns
+   * the records completed; a run missing from them lost its lease.
+   */
+  async completeMany(ex: Executor, owner: string, runs: CompletedRun[]): Promise<JobRecord[]> {
+    const { rows } = await ex.query(`${this.#completeManySql(1)} RETURNING t.*`, completeManyParams(owner, runs));
+    return rows.map(rowToRecord);
+  }
+
+  /**
+   * `completeMany` and, in the same statement, pg-boss's own `complete` of their pg-boss jobs (the
+   * captured statement: `$1` queue, `$2` job ids, `$3` output), restricted to the runs whose record
+   * was completed: one round trip, atomic as one statement.
+   */
+  async completeManyWithSettle(ex: Executor, owner: string, runs: CompletedRun[], settle: CapturedComplete): Promise<JobRecord[]> {
+    const settleSql = settle.update.replace('id = ANY($2::uuid[])', 'id = ANY($2::uuid[]) AND id IN (SELECT bg_boss_id FROM done)');
+    const { rows } = await ex.query(
+      `WITH done AS (${this.#completeManySql(4)} RETURNING t.*, c.boss_id AS bg_boss_id),
+       settled AS (${settleSql} RETURNING 1)
+       SELECT * FROM done`,
+      [settle.values[0], runs.map((r) => r.bossId), settle.values[2], ...completeManyParams(owner, runs)],
+    );
+    return rows.map(rowToRecord);
+  }
+
+  /** Parameters from `$first`: the owner, then the runs as JSON. */
+  #completeManySql(first: number): string {
+    return `UPDATE ${this.table} AS t
+          SET status = c.status, result = c.result, warnings = c.warnings, progress = COALESCE(c.progress, t.progress),
+              error_message = NULL, completed_at = now(), lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+         FROM jsonb_to_recordset($${first + 1}::jsonb) AS c(id uuid, boss_id uuid, status text, result jsonb, warnings jsonb, progress jsonb)
+        WHERE t.id = c.id AND t.status = 'running' AND t.lease_owner = $${first}`;
   }
 
   /** running → failed (owner given) or pending → failed (cancel, owner null). */

@@ -100,3 +100,25 @@ export function isRetriable(error: unknown): boolean {
   }
   return true;
 }
+
+/** What follows a failed try: another one after `delayMs`, or failure. */
+export interface NextTry {
+  retry: boolean;
+  delayMs: number;
+}
+
+/**
+ * The one decision after a failed try, for the worker (the body threw) and the reaper (the worker
+ * was lost) alike: retry while the error is retriable and tries remain (the record's own
+ * `max_attempts`), after the task's policy delay. `policy` is undefined when this process does not
+ * have the task registered: the record still knows how many tries it has, and the delay is `standard`'s.
+ */
+export function nextTry(
+  record: { attempts: number; max_attempts: number },
+  policy: RetryPolicy | undefined,
+  error: unknown,
+  random: () => number,
+): NextTry {
+  const retry = isRetriable(error) && record.attempts < record.max_attempts;
+  return { retry, delayMs: retry ? retryDelay(policy ?? RETRY_POLICIES.standard, record.attempts, random) : 0 };
+}

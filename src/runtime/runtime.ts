@@ -9,8 +9,9 @@ import { PgBoss } from 'pg-boss';
 import { QUEUE_NAMES, QUEUED_MESSAGE, type QueueName, type TriggerResponse } from '../shared/jobs.js';
 import type { TaskContext } from './context.js';
 import { type Engine } from './engine.js';
-import { enqueue, validateEnqueue, type EnqueueOptions } from './enqueue.js';
-import { NotFoundError, TaskConfigurationError } from './errors.js';
+import { enqueue, enqueueMany, newJob, validateEnqueue, type BulkJob, type EnqueueOptions } from './enqueue.js';
+import { discoverTasks } from './discovery.js';
+import { NotFoundError, TaskConfigurationError, errorMessage } from './errors.js';
 import { createFetchHandler, type HttpOptions } from './http.js';
 import type { JobRecord } from './job-record.js';
 import { createJobsApi, type JobsApi } from './jobs.js';
@@ -37,6 +38,20 @@ export interface RuntimeOptions<S = SqlSession> {
   bossSchema?: string;
   /** Structured log sink; default JSON lines on stderr at `info`. */
   logger?: Logger;
+  /**
+   * Globs of task modules to import at start (e.g. `src/**\/tasks.{ts,js}`): every `defineTask`
+   * definition they export is registered. Relative globs are resolved against `tasksRoot`.
+   */
+  tasks?: string | string[];
+  /** Where relative `tasks` globs start; default the process's working directory. */
+  tasksRoot?: string;
+  /**
+   * PostgreSQL connections of the runtime's pool (records and default task sessions; each running
+   * dbTask holds one); default 10. Ignored on PGlite (one connection).
+   */
+  poolSize?: number;
+  /** PostgreSQL connections of pg-boss's pool (fetch, heartbeats, supervision); default 4. */
+  bossPoolSize?: number;
   /** For tests: the jitter source of retry delays. */
   random?: () => number;
 }
@@ -44,6 +59,8 @@ export interface RuntimeOptions<S = SqlSession> {
 export interface Task<S, A extends unknown[], R> extends TaskDefinition<S, A, R> {
   /** Writes the record and sends the job in one transaction; returns `{ job_id, status, message }`. */
   enqueue(args: A, options?: EnqueueOptions): Promise<TriggerResponse>;
+  /** Many jobs in one transaction, dedup respected; responses in the order given. */
+  enqueueMany(jobs: readonly BulkJob<A>[], options?: { session?: SqlSession }): Promise<TriggerResponse[]>;
 }
 
 export interface Runtime<S = SqlSession> {
@@ -81,8 +98,10 @@ export async function createRuntime<S = SqlSession>(options: RuntimeOptions<S> =
   const bossSchema = options.bossSchema ?? 'pgboss';
   if (!/^[a-z_][a-z0-9_]{0,50}$/.test(bossSchema)) throw new TaskConfigurationError(`Invalid bossSchema "${bossSchema}"`);
 
-  const store = await openStore(options.store ?? 'pglite:./.bg-jobs', (error) =>
-    logAt(logger, 'warning', 'Database connection error', errorFields(error)),
+  const store = await openStore(
+    options.store ?? 'pglite:./.bg-jobs',
+    (error) => logAt(logger, 'warning', 'Database connection error', errorFields(error)),
+    { poolSize: options.poolSize, bossPoolSize: options.bossPoolSize },
   );
   let boss: PgBoss | undefined;
   try {
@@ -110,7 +129,7 @@ export async function createRuntime<S = SqlSession>(options: RuntimeOptions<S> =
       // and on PGlite (one connection) wait for that very transaction.
       await boss.touch(name, [randomUUID()]);
     }
-    return buildRuntime<S>(options, {
+    const rt = buildRuntime<S>(options, {
       store,
       boss,
       repo: new JobRepository(table),
@@ -124,6 +143,19 @@ export async function createRuntime<S = SqlSession>(options: RuntimeOptions<S> =
       bossQueue,
       wake: () => undefined,
     });
+    if (options.tasks !== undefined) {
+      for (const module of await discoverTasks(options.tasks, options.tasksRoot)) {
+        for (const def of module.definitions) {
+          try {
+            rt.register(def as TaskDefinition<S, unknown[], unknown>);
+          } catch (error) {
+            throw new TaskConfigurationError(`${errorMessage(error)} (from ${module.file})`, { file: module.file }, { cause: error });
+          }
+        }
+        logAt(logger, 'debug', 'Tasks discovered', { file: module.file, tasks: module.definitions.map((d) => d.name) });
+      }
+    }
+    return rt;
   } catch (error) {
     await boss?.stop({ graceful: false, close: true }).catch(() => undefined);
     await store.close().catch(() => undefined);
@@ -139,7 +171,12 @@ function buildRuntime<S>(options: RuntimeOptions<S>, engine: Engine): Runtime<S>
 
   const bind = <A extends unknown[], R>(def: TaskDefinition<S, A, R>): Task<S, A, R> => {
     engine.registry.register(def as TaskDefinition<any, any[], unknown>);
-    return { ...def, enqueue: (args, opts) => enqueue(engine, def as TaskDefinition<any, any[], unknown>, args, opts) };
+    const erased = def as TaskDefinition<any, any[], unknown>;
+    return {
+      ...def,
+      enqueue: (args, opts) => enqueue(engine, erased, args, opts),
+      enqueueMany: (jobs, opts) => enqueueMany(engine, erased, jobs, opts),
+    };
   };
   const lookup = (task: string) => {
     const def = engine.registry.get(task);
@@ -205,16 +242,7 @@ async function enqueueWithoutDelivery(
   opts: EnqueueOptions,
 ): Promise<TriggerResponse> {
   validateEnqueue(def, args, opts);
-  const record = await engine.repo.insert(opts.session ?? engine.store, {
-    id: randomUUID(),
-    task: def.name,
-    queue: def.queue,
-    args,
-    triggeredBy: opts.triggeredBy ?? 'manual:runNow',
-    dedupKey: opts.dedupKey ?? null,
-    maxAttempts: def.retryPolicy.maxRetries + 1,
-    delayMs: 0,
-  });
+  const record = await engine.repo.insert(opts.session ?? engine.store, newJob(def, args, { ...opts, delaySeconds: 0 }, 'manual:runNow'));
   if (!record) throw new TaskConfigurationError('runNow: an active job already holds this dedup key', { dedup_key: opts.dedupKey });
   return { job_id: record.id, status: record.status, message: QUEUED_MESSAGE };
 }

@@ -15,6 +15,11 @@ export interface SessionHandle<S> {
   session: S;
   commit(): Promise<void>;
   rollback(): Promise<void>;
+  /**
+   * Optional: stops the statement running in this session now (the run timed out or was aborted),
+   * so the rollback that follows does not wait for it. The default session cancels it on the server.
+   */
+  cancel?(): Promise<void>;
   /** Releases the connection. Called exactly once, after commit or rollback (or alone on a failed open). */
   close(): Promise<void>;
 }

@@ -30,6 +30,14 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Connection pool sizes on PostgreSQL (PGlite has one connection whatever they say). */
+export interface PoolSizes {
+  /** The runtime's own pool (records, task sessions); default 10. */
+  poolSize?: number;
+  /** pg-boss's pool (fetch, heartbeats, supervision); default 4. */
+  bossPoolSize?: number;
+}
+
 /** pg-boss's `db` option over one of our sessions, so a pg-boss call joins our transaction. */
 export function bossDb(session: SqlSession): Db {
   return { executeSql: (text, values) => session.query(text, values) };
@@ -161,10 +169,15 @@ class PostgresStore implements Store {
   readonly description: string;
   readonly #pool: pg.Pool;
   readonly #url: string;
+  readonly #onError: (error: Error) => void;
 
-  constructor(url: string, onError: (error: Error) => void) {
+  readonly #bossPoolSize: number;
+
+  constructor(url: string, onError: (error: Error) => void, sizes: PoolSizes) {
     this.#url = url;
-    this.#pool = new pg.Pool({ connectionString: url, max: 10 });
+    this.#onError = onError;
+    this.#pool = new pg.Pool({ connectionString: url, max: sizes.poolSize ?? 10 });
+    this.#bossPoolSize = sizes.bossPoolSize ?? 4;
     // An idle client's error (server restart) is emitted, not thrown: without a listener it would crash.
     this.#pool.on('error', onError);
     this.description = url.replace(/\/\/[^@/]*@/, '//***@');
@@ -176,36 +189,67 @@ class PostgresStore implements Store {
 
   async begin(): Promise<SessionHandle<SqlSession>> {
     const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    // The pool listens for errors only on idle clients: a checked-out client whose backend dies
+    // (pg_terminate_backend, a server restart, idle_in_transaction_session_timeout) emits 'error',
+    // which without this listener crashes the process. The session's next query fails instead.
+    const onError = (error: Error) => {
+      broken ??= error;
+      this.#onError(error);
+    };
+    client.on('error', onError);
+    const release = () => {
+      client.removeListener('error', onError);
+      // A broken client, or one whose COMMIT/ROLLBACK failed (maybe mid-transaction): destroy it, never pool it.
+      client.release(broken);
+    };
     try {
       await client.query('BEGIN');
     } catch (error) {
-      client.release(error as Error);
+      broken ??= error as Error;
+      release();
       throw error;
     }
     let state: 'open' | 'done' | 'closed' = 'open';
-    let broken: Error | undefined;
     const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
       if (state !== 'open') return;
       state = 'done';
       try {
         await client.query(sql);
       } catch (error) {
-        broken = error as Error;
+        broken ??= error as Error;
         throw error;
       }
     };
     return {
-      session: { query: (text, params) => client.query(text, params) as never },
+      session: {
+        query: (text, params) => {
+          // After close the client may serve someone else: a late query from a task that ignored
+          // its abort signal must not run on another run's connection.
+          if (state === 'closed') return Promise.reject(new TaskConfigurationError('This session is closed'));
+          return client.query(text, params) as never;
+        },
+      },
       commit: () => end('COMMIT'),
       rollback: () => end('ROLLBACK'),
+      cancel: () => this.#cancel(client, state === 'open'),
       close: async () => {
         if (state === 'closed') return;
         if (state === 'open') await end('ROLLBACK').catch(() => undefined);
         state = 'closed';
-        // A client whose COMMIT/ROLLBACK failed may be mid-transaction: destroy it, do not pool it.
-        client.release(broken);
+        release();
       },
     };
+  }
+
+  /**
+   * Cancels the statement running on a checked-out client (its backend keeps running a query after
+   * the task gave up, holding the slot and the connection), through another connection.
+   */
+  async #cancel(client: pg.PoolClient, open: boolean): Promise<void> {
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (!open || !pid) return;
+    await this.#pool.query('SELECT pg_cancel_backend($1)', [pid]);
   }
 
   async transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T> {
@@ -213,7 +257,7 @@ class PostgresStore implements Store {
   }
 
   bossConnection(): Partial<ConstructorOptions> {
-    return { connectionString: this.#url, max: 4 };
+    return { connectionString: this.#url, max: this.#bossPoolSize };
   }
 
   async close(): Promise<void> {
@@ -225,8 +269,13 @@ class PostgresStore implements Store {
  * Opens `pglite:<folder>` (`pglite:memory` or `pglite:` for a throwaway in-memory database) or a
  * `postgres://` / `postgresql://` URL.
  */
-export async function openStore(spec: string, onError: (error: Error) => void): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(spec)) return new PostgresStore(spec, onError);
+export async function openStore(spec: string, onError: (error: Error) => void, sizes: PoolSizes = {}): Promise<Store> {
+  for (const [name, value] of Object.entries(sizes)) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 1000)) {
+      throw new TaskConfigurationError(`${name} must be an integer from 1 to 1000`, { [name]: value });
+    }
+  }
+  if (/^postgres(ql)?:\/\//.test(spec)) return new PostgresStore(spec, onError, sizes);
   const match = /^pglite:(.*)$/.exec(spec);
   if (!match) {
     throw new TaskConfigurationError(`Unknown store "${spec}": use "pglite:<folder>" or a postgres:// URL`);

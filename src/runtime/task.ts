@@ -38,6 +38,16 @@ export interface TaskDefinition<S = unknown, A extends unknown[] = unknown[], R 
   run(ctx: TaskContext<S>, ...args: A): Promise<R>;
 }
 
+/**
+ * Marks what `defineTask` made, so discovery registers task definitions and nothing else a module
+ * exports. `Symbol.for`: the mark survives two copies of this package (e.g. src and dist).
+ */
+const TASK_DEFINITION = Symbol.for('bg-lint.task-definition');
+
+export function isTaskDefinition(value: unknown): value is TaskDefinition<any, any[], unknown> {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[TASK_DEFINITION] === true;
+}
+
 const TASK_NAME = /^[A-Za-z0-9][\w.-]{0,127}$/;
 
 export function defineTask<S, A extends unknown[], R>(
@@ -55,7 +65,7 @@ export function defineTask<S, A extends unknown[], R>(
   if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0 && timeout <= 86_400)) {
     throw new TaskConfigurationError(`timeoutSeconds must be in (0, 86400] for task "${options.name}"`);
   }
-  return {
+  const def: TaskDefinition<S, A, R> = {
     name: options.name,
     kind: options.kind ?? 'simple',
     queue,
@@ -64,4 +74,7 @@ export function defineTask<S, A extends unknown[], R>(
     options,
     run: async (ctx, ...args) => body(ctx, ...args),
   };
+  // Not enumerable: a runtime's `{ ...def, enqueue }` is a bound task, not another definition to register.
+  Object.defineProperty(def, TASK_DEFINITION, { value: true });
+  return def;
 }

@@ -8,19 +8,21 @@
  * logging each step with the job id and task. The pg-boss job of this try is settled in the same
  * transaction as the record, so the two never disagree.
  */
+import { completeRun } from './completions.js';
 import { TaskContext } from './context.js';
 import { retireDeliveries, sendAttempt, type Engine } from './engine.js';
 import {
   LeaseLostError,
   ShutdownError,
   TaskConfigurationError,
+  TaskNotRegisteredError,
   TaskTimeoutError,
   errorMessage,
 } from './errors.js';
 import type { JobRecord } from './job-record.js';
 import { errorFields, logAt, type LogLevel } from './logger.js';
 import { ProgressWriter } from './progress.js';
-import { isRetriable, retryDelay } from './retry.js';
+import { isRetriable, nextTry } from './retry.js';
 import { bossDb, outsideSession, runInOpenSession } from './store.js';
 import type { SessionHandle } from './sessions.js';
 import type { TaskDefinition } from './task.js';
@@ -46,9 +48,11 @@ function whenAborted(signal: AbortSignal): Promise<never> {
 }
 
 /** Runs one delivery through the whole lifecycle; returns the record as it was left, or null if stale. */
-export async function runAttempt(engine: Engine, request: RunRequest): Promise<JobRecord | null> {
+export async function runAttempt(engine: Engine, request: RunRequest, claimed?: JobRecord | null): Promise<JobRecord | null> {
   const { store, repo, boss } = engine;
-  const record = await repo.claim(store, request.recordId, request.attempt - 1, engine.owner, engine.heartbeatMs);
+  // A worker claims its fetched batch in one statement and passes each record (null: stale).
+  const record =
+    claimed !== undefined ? claimed : await repo.claim(store, request.recordId, request.attempt - 1, engine.owner, engine.heartbeatMs);
   if (!record) {
     // Already claimed, cancelled or deleted: settle the delivery so pg-boss does not keep it.
     if (request.bossJob) await boss.complete(request.bossJob.queue, request.bossJob.id).catch(() => undefined);
@@ -95,21 +99,15 @@ export async function runAttempt(engine: Engine, request: RunRequest): Promise<J
     }),
   });
   try {
-    if (!def) throw new TaskConfigurationError(`Task "${record.task}" is not registered in this worker`);
+    if (!def) throw new TaskNotRegisteredError(`Task "${record.task}" is not registered in this worker`, { task: record.task });
     const value = await runBody(engine, def, record, ctx, controller, sessionRef, open);
     heartbeat.stop();
     await progress.drain();
-    const done = await store.transaction(async (tx) => {
-      const updated = await repo.complete(tx, record.id, engine.owner, {
-        result: value ?? null,
-        warnings: ctx.warnings,
-        progress: ctx.progress,
-      });
-      if (updated && request.bossJob) {
-        await boss.complete(request.bossJob.queue, request.bossJob.id, null, { db: bossDb(tx) });
-      }
-      return updated;
-    });
+    const done = await completeRun(
+      engine,
+      { id: record.id, result: value ?? null, warnings: ctx.warnings, progress: ctx.progress },
+      request.bossJob,
+    );
     if (!done) throw new LeaseLostError('The job was taken back before it could be marked completed');
     log(engine, done.status === 'completed' ? 'success' : 'warning', 'Job completed', done, {
       status: done.status,
@@ -169,6 +167,11 @@ async function runBody(
       log(engine, 'debug', 'Session committed', record);
       return value;
     } catch (error) {
+      // Aborted (timeout, shutdown, lost lease) while a statement may still run: stop it first, or
+      // the rollback waits behind it and the slot and connection stay held until it ends.
+      if (controller.signal.aborted && sessionRef.handle?.cancel) {
+        await sessionRef.handle.cancel().catch((e: unknown) => log(engine, 'warning', 'Statement cancel failed', record, errorFields(e)));
+      }
       await sessionRef.handle
         ?.rollback()
         .catch((e: unknown) => log(engine, 'warning', 'Rollback failed', record, errorFields(e)));
@@ -223,8 +226,7 @@ async function settleFailure(
     return null;
   }
   const release = error instanceof ShutdownError;
-  const retry = !release && isRetriable(error) && record.attempts < record.max_attempts;
-  const delayMs = retry && def ? retryDelay(def.retryPolicy, record.attempts, engine.random) : 0;
+  const { retry, delayMs } = release ? { retry: false, delayMs: 0 } : nextTry(record, def?.retryPolicy, error, engine.random);
   try {
     const updated = await store.transaction(async (tx) => {
       const next = release

@@ -8,9 +8,11 @@ import {
   RETRY_POLICIES,
   TaskConfigurationError,
   TaskNotFoundError,
+  TaskNotRegisteredError,
   TaskTimeoutError,
   TaskValidationError,
   isRetriable,
+  nextTry,
   resolveRetryPolicy,
   retryDelay,
   type RetryPolicy,
@@ -107,5 +109,19 @@ describe('error classification', () => {
     ['a thrown string', 'boom', true],
   ])('%s → retriable: %s', (_name, error, retriable) => {
     expect(isRetriable(error)).toBe(retriable);
+  });
+});
+
+describe('nextTry: the one retry-or-fail decision of the worker and the reaper', () => {
+  const policy = resolveRetryPolicy('aggressive');
+  it('retries a retriable error while tries remain, after the policy delay', () => {
+    expect(nextTry({ attempts: 1, max_attempts: 6 }, policy, new Error('x'), () => 0)).toEqual({ retry: true, delayMs: 30_000 });
+    expect(nextTry({ attempts: 6, max_attempts: 6 }, policy, new Error('x'), () => 0)).toEqual({ retry: false, delayMs: 0 });
+    expect(nextTry({ attempts: 1, max_attempts: 6 }, policy, new TaskValidationError('x'), () => 0)).toEqual({ retry: false, delayMs: 0 });
+  });
+  it('a task this process does not have: retried under standard delays, within the record\'s tries', () => {
+    const error = new TaskNotRegisteredError('not here');
+    expect(nextTry({ attempts: 1, max_attempts: 4 }, undefined, error, () => 0)).toEqual({ retry: true, delayMs: 60_000 });
+    expect(nextTry({ attempts: 4, max_attempts: 4 }, undefined, error, () => 0)).toEqual({ retry: false, delayMs: 0 });
   });
 });

@@ -13,6 +13,7 @@ import {
   type JobRecord,
   type LogEntry,
   type Runtime,
+  type Task,
   type SessionHandle,
   type SqlSession,
 } from '../../src/runtime/index.js';
@@ -41,6 +42,12 @@ describe.each(STORES)('runtime on $name', (store) => {
   let rt: Runtime;
   const hold = gate();
   let attemptsOfFlaky = 0;
+  let add: Task<SqlSession, [number, number], unknown>;
+
+  const bossJobOf = async (recordId: string) => {
+    const jobs = await rt.boss.findJobs<{ record_id: string }>(`${names.table}.default`, { data: { record_id: recordId } });
+    return jobs[0]?.id;
+  };
 
   const finished = (id: string) =>
     waitFor(async () => {
@@ -89,7 +96,7 @@ describe.each(STORES)('runtime on $name', (store) => {
     });
     await rt.store.query(`CREATE TABLE "${side}" (job_id uuid, note text)`);
 
-    rt.dbTask({ name: 'demo.add' }, async (ctx, a: number, b: number) => {
+    add = rt.dbTask({ name: 'demo.add' }, async (ctx, a: number, b: number) => {
       await ctx.session.query(`INSERT INTO "${side}" VALUES ($1, 'add')`, [ctx.jobId]);
       ctx.logSuccess('Added');
       return ctx.successResult({ sum: a + b });
@@ -223,6 +230,51 @@ describe.each(STORES)('runtime on $name', (store) => {
     expect(fourth.job_id).not.toBe(first.job_id);
     expect(fourth.message).toBe(QUEUED_MESSAGE);
     await finished(fourth.job_id);
+  });
+
+  it('enqueueMany: one call, responses in order, dedup respected (an active holder, a key repeated in the batch)', async () => {
+    const holder = await rt.enqueue('demo.add', [0, 0], { dedupKey: 'bulk-held', delaySeconds: 3600 });
+    const responses = await add.enqueueMany([
+      { args: [1, 2] },
+      { args: [3, 4], dedupKey: 'bulk-held' },
+      { args: [5, 6], dedupKey: 'bulk-twice', triggeredBy: 'api:bulk' },
+      { args: [7, 8], dedupKey: 'bulk-twice' },
+    ]);
+    expect(responses.map((r) => r.message)).toEqual([QUEUED_MESSAGE, DEDUPLICATED_MESSAGE, QUEUED_MESSAGE, DEDUPLICATED_MESSAGE]);
+    expect(responses[1]!.job_id).toBe(holder.job_id);
+    expect(responses[3]!.job_id).toBe(responses[2]!.job_id);
+    // The new ones run through the lifecycle: their pg-boss jobs were sent with the records.
+    expect((await finished(responses[0]!.job_id)).result).toMatchObject({ sum: 3 });
+    const twice = await finished(responses[2]!.job_id);
+    expect(twice).toMatchObject({ result: { sum: 11 }, triggered_by: 'api:bulk', dedup_key: 'bulk-twice' });
+    await rt.jobs.cancel(holder.job_id);
+    // All or nothing: one invalid job refuses the call before anything is written.
+    const before = (await rt.jobs.list({ task: 'demo.add', limit: 1000 })).length;
+    await expect(add.enqueueMany([{ args: [1, 1] }, { args: [1, 1], triggeredBy: 'nobody' }])).rejects.toThrow(ModelValidationError);
+    expect((await rt.jobs.list({ task: 'demo.add', limit: 1000 })).length).toBe(before);
+  });
+
+  it('a simple job end to end takes no transaction: enqueue, claim and completion are one statement each', async () => {
+    // Who opened a transaction, but the reaper (it runs on its own every half heartbeat).
+    const opened: string[] = [];
+    const note = () => {
+      const stack = new Error().stack ?? '';
+      if (!stack.includes('reapExpired')) opened.push(stack);
+    };
+    const originalBegin = rt.store.begin.bind(rt.store);
+    const originalTransaction = rt.store.transaction.bind(rt.store);
+    const begin = vi.spyOn(rt.store, 'begin').mockImplementation(() => (note(), originalBegin()));
+    const transaction = vi.spyOn(rt.store, 'transaction').mockImplementation((fn) => (note(), originalTransaction(fn)));
+    try {
+      const { job_id } = await rt.enqueue('demo.flaky', [0]);
+      expect(await finished(job_id)).toMatchObject({ status: 'completed', attempts: 1 });
+      // Both pg-boss statements (send, complete) were folded into the runtime's own.
+      expect(await rt.boss.getJobById(`${names.table}.default`, (await bossJobOf(job_id))!)).toMatchObject({ state: 'completed' });
+      expect(opened).toEqual([]);
+    } finally {
+      begin.mockRestore();
+      transaction.mockRestore();
+    }
   });
 
   it('enqueues atomically: no record when the pg-boss send fails', async () => {
