@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { RESOURCE_NAME_HEADER, checkResourceName, errorResponse, jsonResponse } from 'bg-lint/runtime';
 import { rt } from './tasks.js';
 
@@ -13,18 +14,19 @@ const api = rt.httpHandler({
   triggeredBy: (request) => `api:${request.headers.get('x-client-id') ?? 'web'}`,
 });
 
-/** Node's request → a Fetch Request (any framework with Fetch handlers skips this). */
-async function toRequest(req: IncomingMessage): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+/**
+ * Node's request → a Fetch Request (any framework with Fetch handlers skips this). The body is
+ * passed as a stream, not buffered first, so the handler's byte limit stops a huge upload early.
+ */
+function toRequest(req: IncomingMessage): Request {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
     method: req.method ?? 'GET',
     headers,
-    ...(hasBody && { body: Buffer.concat(chunks) }),
-  });
+    ...(hasBody && { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' }),
+  } as RequestInit);
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
@@ -50,7 +52,7 @@ async function deleteCatalog(request: Request, id: string): Promise<Response> {
 
 const server = createServer((req, res) => {
   (async () => {
-    const request = await toRequest(req);
+    const request = toRequest(req);
     const { pathname } = new URL(request.url);
     if (pathname.startsWith('/api/catalogs/') && request.method === 'DELETE') {
       return send(res, await deleteCatalog(request, pathname.split('/')[3] ?? ''));

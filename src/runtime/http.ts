@@ -3,21 +3,25 @@
  * Next.js route handlers, Bun.serve, Deno and Node (via a small adapter) all mount it.
  *
  *   POST   /jobs/:task        {"args": [...], "triggered_by": "api:<client>", "dedup_key": "…"} → 202 trigger response
- *   GET    /jobs/:id          → 200 record | 404
+ *   GET    /jobs/:id          → 200 record | 404          (HEAD: the same answer without a body)
  *   GET    /jobs?status=&task=&since=&limit=  → 200 { jobs: [...] }   (status may list several: pending,running)
  *   DELETE /jobs/:id          X-RESOURCE-NAME: <id>  → 200 | 400 missing | 409 different or running | 404
  *   POST   /jobs/:id/cancel   → 200 record (pending → failed) | 409 running | 422 final
  *   POST   /jobs/:id/retry    → 202 trigger response of a new try of a failed job | 409 not failed (http-actions.ts)
  *   GET    /dashboard         → the job dashboard when `dashboard` is set (dashboard/route.ts)
  *   GET    /tasks             → 200 { tasks: [...] }  (the registry)
- * Errors are JSON `{ error, message, details? }`: 400 malformed, 404 unknown, 405 wrong method,
- * 409 conflict, 422 ModelValidationError; an unexpected failure is 503, never 500.
+ * Errors are JSON `{ error, message, details? }`: 400 malformed, 404 unknown, 405 wrong method (with
+ * `Allow`), 409 conflict, 413 body too large, 422 a value refused; an unexpected failure is 503, never 500.
+ * `triggered_by` is the server's (`triggeredBy(request)`), not the client's: see `trustClientTriggeredBy`.
  */
-import { isJobStatus, type JobStatus, type TriggerResponse } from '../shared/jobs.js';
+import type { TriggerResponse } from '../shared/jobs.js';
 import { dashboardRoute } from './dashboard/route.js';
 import type { DashboardOption } from './dashboard/access.js';
 import { BadRequestError, NotFoundError, RuntimeError } from './errors.js';
 import type { EnqueueOptions } from './enqueue.js';
+import { readJsonObject } from './http-body.js';
+import { checkBodyText, checkStorableJson } from './http-input.js';
+import { parseListQuery } from './http-query.js';
 import { recordToJson } from './job-record.js';
 import type { JobsApi } from './jobs.js';
 import { UUID_RE } from './jobs.js';
@@ -29,9 +33,15 @@ import { safeDelete } from './safe-delete.js';
 export interface HttpOptions {
   /** Mount point, e.g. `/api`; routes are then `/api/jobs/...`. Default: none. */
   basePath?: string;
-  /** `triggered_by` when the body has none, e.g. from your auth: `api:${clientId}`. Default `api:anonymous`. */
+  /** Who triggers a job over HTTP, e.g. from your auth: `api:${clientId}`. Default (or when it returns undefined) `api:anonymous`. */
   triggeredBy?: (request: Request) => string | undefined;
-  /** Largest accepted body in bytes; default 1 MiB. */
+  /**
+   * Let the body's `triggered_by` override `triggeredBy(request)`. Off by default: any client could
+   * then write `manual:admin` into the audit trail. Turn it on only behind a caller you trust
+   * (e.g. your own backend relaying for a user it authenticated).
+   */
+  trustClientTriggeredBy?: boolean;
+  /** Largest accepted body in bytes (UTF-8, as sent); larger is a 413 without reading the rest. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Called with errors that become a 503 (for your logs). */
   onError?: (error: unknown) => void;
@@ -44,6 +54,8 @@ export interface HttpTarget {
   registry: TaskRegistry;
   jobs: JobsApi;
   enqueue(task: string, args: unknown[], options: EnqueueOptions): Promise<TriggerResponse>;
+  /** The runtime's own log of errors that become a 503, whatever the handler's options. */
+  logUnexpected?: (error: unknown) => void;
 }
 
 class MethodNotAllowed extends RuntimeError {
@@ -52,63 +64,29 @@ class MethodNotAllowed extends RuntimeError {
   override readonly code = 'method_not_allowed';
 }
 
-async function readBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    throw new BadRequestError('Could not read the request body');
-  }
-  if (text.length > maxBytes) throw new BadRequestError(`Body larger than ${maxBytes} bytes`);
-  if (text.trim() === '') return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new BadRequestError('Body is not valid JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequestError('Body must be a JSON object: {"args": [...], "triggered_by": "...", "dedup_key": "..."}');
-  }
-  return body as Record<string, unknown>;
-}
+const BODY_SHAPE = '{"args": [...], "triggered_by": "...", "dedup_key": "..."}';
 
 function optionalString(body: Record<string, unknown>, field: string): string | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new BadRequestError(`${field} must be a string`, { field });
+  checkBodyText(value, field);
   return value;
 }
 
-function parseListQuery(params: URLSearchParams) {
-  const filter: { status?: JobStatus[]; task?: string; since?: Date; limit?: number } = {};
-  const status = params.get('status');
-  if (status) {
-    const list = status.split(',').map((s) => s.trim());
-    const bad = list.filter((s) => !isJobStatus(s));
-    if (bad.length) throw new BadRequestError(`Unknown status ${bad.join(', ')}`, { field: 'status' });
-    filter.status = list as JobStatus[];
-  }
-  const task = params.get('task');
-  if (task) filter.task = task;
-  const since = params.get('since');
-  if (since) {
-    const date = new Date(since);
-    if (Number.isNaN(date.getTime())) throw new BadRequestError('since must be an ISO date', { field: 'since' });
-    filter.since = date;
-  }
-  const limit = params.get('limit');
-  if (limit) {
-    const n = Number(limit);
-    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new BadRequestError('limit must be an integer in 1..1000', { field: 'limit' });
-    filter.limit = n;
-  }
-  return filter;
+/** HEAD is answered as GET without a body (RFC 9110), so it is allowed wherever GET is. */
+function allowed(methods: string[]): string[] {
+  return methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]));
 }
 
 export function createFetchHandler(target: HttpTarget, options: HttpOptions = {}): (request: Request) => Promise<Response> {
   const base = (options.basePath ?? '').replace(/\/+$/, '');
   const maxBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const onUnexpected = (error: unknown) => {
+    target.logUnexpected?.(error);
+    options.onError?.(error);
+  };
+  const serverTriggeredBy = (request: Request) => options.triggeredBy?.(request) ?? 'api:anonymous';
 
   const route = async (request: Request): Promise<Response> => {
     let url: URL;
@@ -124,9 +102,12 @@ export function createFetchHandler(target: HttpTarget, options: HttpOptions = {}
     } catch {
       throw new BadRequestError('Malformed URL path');
     }
-    const method = request.method.toUpperCase();
+    const requested = request.method.toUpperCase();
+    const method = requested === 'HEAD' ? 'GET' : requested;
     const allow = (...methods: string[]) => {
-      if (!methods.includes(method)) throw new MethodNotAllowed(`${method} is not allowed here`, { allow: methods.join(', ') });
+      if (!methods.includes(method)) {
+        throw new MethodNotAllowed(`${requested} is not allowed here`, { allow: allowed(methods).join(', ') });
+      }
     };
     const [root, first, second, ...rest] = segments;
 
@@ -142,49 +123,59 @@ export function createFetchHandler(target: HttpTarget, options: HttpOptions = {}
       const jobs = await target.jobs.list(parseListQuery(url.searchParams));
       return jsonResponse(200, { jobs: jobs.map(recordToJson) });
     }
+    // Ids are UUIDs, which compare case-insensitively: GET, cancel and DELETE all take either case.
+    const jobId = UUID_RE.test(first) ? first.toLowerCase() : null;
     if (second === 'cancel') {
       allow('POST');
-      if (!UUID_RE.test(first)) throw new NotFoundError(`No job ${first}`);
-      const by = options.triggeredBy?.(request) ?? 'api:anonymous';
-      return jsonResponse(200, recordToJson(await target.jobs.cancel(first, by)));
+      if (!jobId) throw new NotFoundError(`No job ${first}`);
+      return jsonResponse(200, recordToJson(await target.jobs.cancel(jobId, serverTriggeredBy(request))));
     }
     if (second === 'retry') {
       allow('POST');
-      return retryJob(target, first, options.triggeredBy?.(request) ?? 'api:anonymous', base);
+      return retryJob(target, jobId ?? first, serverTriggeredBy(request), base);
     }
     if (second !== undefined) throw new NotFoundError('No such route');
 
     if (method === 'POST') {
       if (!target.registry.has(first)) throw new NotFoundError(`Unknown task ${first}`, { task: first });
-      const body = await readBody(request, maxBytes);
+      const body = await readJsonObject(request, maxBytes, BODY_SHAPE);
       const args = body.args ?? [];
       if (!Array.isArray(args)) throw new BadRequestError('args must be an array', { field: 'args' });
-      const triggeredBy = optionalString(body, 'triggered_by') ?? options.triggeredBy?.(request) ?? 'api:anonymous';
+      checkStorableJson(args, 'args');
+      // The server says who triggered the job; the body's claim is read only when the app trusts its caller.
+      const claimed = options.trustClientTriggeredBy ? optionalString(body, 'triggered_by') : undefined;
+      const triggeredBy = claimed ?? serverTriggeredBy(request);
+      checkBodyText(triggeredBy, 'triggered_by');
       const dedupKey = optionalString(body, 'dedup_key');
       const response = await target.enqueue(first, args, { triggeredBy, ...(dedupKey !== undefined && { dedupKey }) });
       return jsonResponse(202, response, { location: `${base}/jobs/${response.job_id}` });
     }
-    allow('GET', 'DELETE');
+    allow('GET', 'POST', 'DELETE');
     if (method === 'GET') {
-      const record = await target.jobs.get(first);
+      const record = jobId ? await target.jobs.get(jobId) : null;
       if (!record) throw new NotFoundError(`No job ${first}`, { job_id: first });
       return jsonResponse(200, recordToJson(record));
     }
     return safeDelete(request, {
-      find: () => target.jobs.get(first),
+      find: async () => (jobId ? target.jobs.get(jobId) : null),
       name: (job) => job.id,
+      normalize: (name) => name.toLowerCase(),
       busy: (job) => (job.status === 'running' ? 'A running job cannot be deleted' : null),
       remove: async (job) => recordToJson(await target.jobs.delete(job.id)),
+      onError: onUnexpected,
     });
   };
 
   return async (request) => {
+    let response: Response;
     try {
-      return await route(request);
+      response = await route(request);
     } catch (error) {
-      const response = errorResponse(error, options.onError);
+      response = errorResponse(error, onUnexpected);
       if (error instanceof MethodNotAllowed) response.headers.set('allow', String(error.details.allow));
-      return response;
     }
+    if (request.method.toUpperCase() !== 'HEAD') return response;
+    await response.body?.cancel();
+    return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

@@ -185,9 +185,14 @@ function buildRuntime<S>(options: RuntimeOptions<S>, engine: Engine): Runtime<S>
   };
   const enqueueByName = async (task: string, args: unknown[] = [], opts: EnqueueOptions = {}) =>
     enqueue(engine, lookup(task), args, opts);
-  const fetchHandler = createFetchHandler({ registry: engine.registry, jobs, enqueue: enqueueByName }, {
-    onError: (error) => logAt(engine.logger, 'error', 'HTTP request failed', errorFields(error)),
-  });
+  // One target for rt.fetch and every rt.httpHandler(...): each logs the errors that become a 503.
+  const httpTarget = {
+    registry: engine.registry,
+    jobs,
+    enqueue: enqueueByName,
+    logUnexpected: (error: unknown) => logAt(engine.logger, 'error', 'HTTP request failed', errorFields(error)),
+  };
+  const fetchHandler = createFetchHandler(httpTarget);
 
   const rt: Runtime<S> = {
     registry: engine.registry,
@@ -218,7 +223,7 @@ function buildRuntime<S>(options: RuntimeOptions<S>, engine: Engine): Runtime<S>
     },
 
     fetch: fetchHandler,
-    httpHandler: (httpOptions) => createFetchHandler({ registry: engine.registry, jobs, enqueue: enqueueByName }, httpOptions),
+    httpHandler: (httpOptions) => createFetchHandler(httpTarget, httpOptions),
 
     async close({ graceMs = 30_000 } = {}) {
       if (closed) return;

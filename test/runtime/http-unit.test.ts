@@ -1,6 +1,6 @@
 /** The HTTP layer without a database: error mapping (never a 500) and the safe-delete helper. */
 import { describe, expect, it } from 'vitest';
-import { TaskRegistry, safeDelete, RESOURCE_NAME_HEADER } from '../../src/runtime/index.js';
+import { TaskRegistry, checkResourceName, safeDelete, RESOURCE_NAME_HEADER } from '../../src/runtime/index.js';
 import { createFetchHandler } from '../../src/runtime/http.js';
 import type { JobsApi } from '../../src/runtime/jobs.js';
 
@@ -52,5 +52,25 @@ describe('safeDelete helper', () => {
     const res = await del(id, header);
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toContain('application/json');
+  });
+});
+
+describe('checkResourceName', () => {
+  const headers = (name: string) => new Headers({ [RESOURCE_NAME_HEADER]: name });
+
+  it('a 409 for another name carries no expected name', () => {
+    let caught: unknown;
+    try {
+      checkResourceName(headers('staging-db'), 'prod-db');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ httpStatus: 409, details: { header: RESOURCE_NAME_HEADER } });
+    expect(JSON.stringify(caught) + String((caught as Error).message)).not.toContain('prod-db');
+  });
+
+  it('compares through normalize when given', () => {
+    expect(() => checkResourceName(headers('PROD-DB'), 'prod-db')).toThrow();
+    expect(() => checkResourceName(headers('PROD-DB'), 'prod-db', (n) => n.toLowerCase())).not.toThrow();
   });
 });
