@@ -21,7 +21,13 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
+  try {
+    reader = request.body.getReader();
+  } catch {
+    // Already read or locked (e.g. by a middleware): the body is gone, as when a read fails.
+    throw new BadRequestError('Could not read the request body');
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {

@@ -1,6 +1,6 @@
 /** The HTTP layer without a database: error mapping (never a 500) and the safe-delete helper. */
 import { describe, expect, it } from 'vitest';
-import { TaskRegistry, checkResourceName, safeDelete, RESOURCE_NAME_HEADER } from '../../src/runtime/index.js';
+import { TaskRegistry, checkResourceName, defineTask, safeDelete, RESOURCE_NAME_HEADER } from '../../src/runtime/index.js';
 import { createFetchHandler } from '../../src/runtime/http.js';
 import type { JobsApi } from '../../src/runtime/jobs.js';
 
@@ -72,5 +72,25 @@ describe('checkResourceName', () => {
   it('compares through normalize when given', () => {
     expect(() => checkResourceName(headers('PROD-DB'), 'prod-db')).toThrow();
     expect(() => checkResourceName(headers('PROD-DB'), 'prod-db', (n) => n.toLowerCase())).not.toThrow();
+  });
+});
+
+function registryWith(name: string): TaskRegistry {
+  const registry = new TaskRegistry();
+  registry.register(defineTask({ name, kind: 'simple' }, async () => null) as Parameters<TaskRegistry['register']>[0]);
+  return registry;
+}
+
+describe('reading a body that is gone', () => {
+  it('a body already read (e.g. by a middleware) → 400, not a 503', async () => {
+    const handler = createFetchHandler(
+      { registry: registryWith('demo.echo'), jobs: failingJobs, enqueue: () => Promise.reject(new Error('not reached')) },
+      {},
+    );
+    const request = new Request('http://h/jobs/demo.echo', { method: 'POST', body: '{}' });
+    await request.text();
+    const res = await handler(request);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'bad_request', message: 'Could not read the request body' });
   });
 });
