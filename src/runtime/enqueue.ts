@@ -10,6 +10,7 @@ import { captureSend, sendAttempt, sendOptions, type Engine } from './engine.js'
 import type { JobRecord } from './job-record.js';
 import { bossDb } from './store.js';
 import { ModelValidationError, isIntegrityError, errorMessage } from './errors.js';
+import { checkStorableJson, checkStorableText } from './storable.js';
 import { logAt } from './logger.js';
 import type { NewJob } from './records.js';
 import type { SqlSession } from './sessions.js';
@@ -38,6 +39,10 @@ export function validateEnqueue(def: TaskDefinition<any, any[], unknown>, args: 
   } catch (error) {
     throw new ModelValidationError(`args must be JSON-serialisable: ${errorMessage(error)}`, { field: 'args' });
   }
+  // NUL, lone surrogates and non-finite numbers would be a database error, or silently changed.
+  checkStorableJson(args, 'args');
+  if (typeof options.triggeredBy === 'string') checkStorableText(options.triggeredBy, 'triggered_by');
+  if (typeof options.dedupKey === 'string') checkStorableText(options.dedupKey, 'dedup_key');
   if (options.triggeredBy !== undefined && !TRIGGERED_BY.test(options.triggeredBy)) {
     throw new ModelValidationError('triggered_by must be "manual:<user>", "scheduled" or "api:<client>"', {
       field: 'triggered_by',

@@ -1,68 +1,16 @@
 /**
- * What the HTTP API checks in a value before it reaches SQL (issue 11). PostgreSQL cannot store
- * U+0000 in `text` or `jsonb` (SQLSTATE 22021 / 22P05), a lone UTF-16 surrogate is not UTF-8 (jsonb
- * refuses it with 22P02; the driver turns it into U+FFFD in `text`, silently changing the value), a
- * non-finite number (`1e400` parses to Infinity) would be stored as `null`, and `timestamptz` holds
- * only some years. Each is the client's mistake, so each is a 4xx here, never a 503 from the database:
- * 422 for a value in the body (the request was well-formed, the value is refused), 400 for the URL.
+ * What the HTTP API checks in the URL before it reaches SQL (issue 11): text PostgreSQL cannot
+ * compare (storable.ts says which) and dates `timestamptz` cannot hold. Each is the client's mistake,
+ * so each is a 400, never a 503 from the database. Values in the body are checked by storable.ts
+ * (422), as they are for `rt.enqueue` called in code.
  */
-import { BadRequestError, ModelValidationError } from './errors.js';
-
-/** Deepest nesting accepted in `args`: far beyond real arguments, and inside both V8's stack (JSON.stringify recurses) and PostgreSQL's (jsonb parsing does). */
-export const MAX_JSON_DEPTH = 512;
-
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Why PostgreSQL could not store this string faithfully, or null when it can. */
-export function unstorableText(text: string): string | null {
-  if (text.includes('\u0000')) return 'contains U+0000 (a NUL character), which PostgreSQL does not accept in text';
-  if (LONE_SURROGATE.test(text)) return 'contains a lone UTF-16 surrogate, which is not valid Unicode';
-  return null;
-}
-
-/** A body string field (`triggered_by`, `dedup_key`): 422 when it cannot be stored. */
-export function checkBodyText(text: string, field: string): void {
-  const reason = unstorableText(text);
-  if (reason) throw new ModelValidationError(`${field} ${reason}`, { field });
-}
+import { BadRequestError } from './errors.js';
+import { unstorableText } from './storable.js';
 
 /** A query parameter or path segment: 400 when it cannot be compared in SQL. */
 export function checkUrlText(text: string, field: string): void {
   const reason = unstorableText(text);
   if (reason) throw new BadRequestError(`${field} ${reason}`, { field });
-}
-
-/**
- * A JSON value the client sent (the `args`): every string and key storable, every number finite,
- * nesting at most MAX_JSON_DEPTH. Throws a 422 naming the first offending place, e.g. `args[0].name`.
- */
-export function checkStorableJson(value: unknown, field: string): void {
-  const fail = (path: string, reason: string): never => {
-    throw new ModelValidationError(`${path} ${reason}`, { field, path });
-  };
-  // Iterative, so a hostile nesting depth cannot overflow this stack either.
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: field, depth: 0 }];
-  while (stack.length) {
-    const { value: v, path, depth } = stack.pop()!;
-    if (typeof v === 'string') {
-      const reason = unstorableText(v);
-      if (reason) fail(path, reason);
-    } else if (typeof v === 'number') {
-      if (!Number.isFinite(v)) fail(path, 'is not a finite number (JSON numbers beyond ±1.8e308 cannot be stored)');
-    } else if (typeof v === 'object' && v !== null) {
-      if (depth >= MAX_JSON_DEPTH) fail(path, `is nested deeper than ${MAX_JSON_DEPTH} levels`);
-      if (Array.isArray(v)) {
-        v.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
-      } else {
-        for (const [key, item] of Object.entries(v)) {
-          const keyReason = unstorableText(key);
-          if (keyReason) fail(`${path} key ${JSON.stringify(key)}`, keyReason);
-          stack.push({ value: item, path: `${path}.${key}`, depth: depth + 1 });
-        }
-      }
-    }
-  }
 }
 
 /** Years `timestamptz` and `Date#toISOString` agree on; outside them PostgreSQL answers 22008. */

@@ -20,7 +20,7 @@ import type { DashboardOption } from './dashboard/access.js';
 import { BadRequestError, NotFoundError, RuntimeError } from './errors.js';
 import type { EnqueueOptions } from './enqueue.js';
 import { readJsonObject } from './http-body.js';
-import { checkBodyText, checkStorableJson } from './http-input.js';
+import { checkStorableJson, checkStorableText } from './storable.js';
 import { parseListQuery } from './http-query.js';
 import { recordToJson } from './job-record.js';
 import type { JobsApi } from './jobs.js';
@@ -70,7 +70,7 @@ function optionalString(body: Record<string, unknown>, field: string): string | 
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new BadRequestError(`${field} must be a string`, { field });
-  checkBodyText(value, field);
+  checkStorableText(value, field);
   return value;
 }
 
@@ -145,7 +145,7 @@ export function createFetchHandler(target: HttpTarget, options: HttpOptions = {}
       // The server says who triggered the job; the body's claim is read only when the app trusts its caller.
       const claimed = options.trustClientTriggeredBy ? optionalString(body, 'triggered_by') : undefined;
       const triggeredBy = claimed ?? serverTriggeredBy(request);
-      checkBodyText(triggeredBy, 'triggered_by');
+      checkStorableText(triggeredBy, 'triggered_by');
       const dedupKey = optionalString(body, 'dedup_key');
       const response = await target.enqueue(first, args, { triggeredBy, ...(dedupKey !== undefined && { dedupKey }) });
       return jsonResponse(202, response, { location: `${base}/jobs/${response.job_id}` });

@@ -344,6 +344,11 @@ describe.each(STORES)('runtime on $name', (store) => {
     await expect(rt.enqueue('demo.validated', ['x'])).rejects.toBeInstanceOf(ModelValidationError);
     await expect(rt.enqueue('demo.add', [1], { triggeredBy: 'somebody' })).rejects.toBeInstanceOf(ModelValidationError);
     await expect(rt.enqueue('demo.nope')).rejects.toMatchObject({ httpStatus: 404 });
+    // Values PostgreSQL cannot store are refused before SQL, in code as over HTTP.
+    await expect(rt.enqueue('demo.add', [1, 'a\u0000b'])).rejects.toMatchObject({ httpStatus: 422, details: { field: 'args', path: 'args[1]' } });
+    await expect(rt.enqueue('demo.add', [1, Infinity])).rejects.toMatchObject({ httpStatus: 422, details: { path: 'args[1]' } });
+    await expect(rt.enqueue('demo.add', [1, 2], { dedupKey: '\ud800' })).rejects.toMatchObject({ httpStatus: 422, details: { field: 'dedup_key' } });
+    await expect(rt.enqueue('demo.add', [1, 2], { triggeredBy: 'manual:a\u0000' })).rejects.toBeInstanceOf(ModelValidationError);
     expect(() => rt.simpleTask({ name: 'demo.add' }, async () => 1)).toThrow(TaskConfigurationError);
   });
 
