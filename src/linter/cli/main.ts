@@ -9,6 +9,7 @@ import { explainCommand } from './explain-command.js';
 import { initCommand } from './init-command.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 import { lintCommand, type LintCommandOptions } from './lint-command.js';
+import { registerLspCommand } from './lsp-command.js';
 import { rulesCommand } from './rules-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -97,6 +98,8 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .action(async (dir: string) => {
       code = validateCommand(dir, io);
     });
+
+  registerLspCommand(program, (c) => (code = c));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
