@@ -29,8 +29,8 @@ export interface LspClient {
 export const uri = (path: string) => pathToFileURL(path).href;
 
 /** Spawns the real built binary, `bg-lint lsp --stdio`, and initializes it on a workspace folder. */
-export async function startLsp(workspace: string): Promise<LspClient> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(REPO_ROOT, 'bin/bg-lint.js'), 'lsp', '--stdio'], { cwd: REPO_ROOT });
+export async function startLsp(workspace: string, initializationOptions: { debounceMs?: number } = { debounceMs: 20 }): Promise<LspClient> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...(process.env.BG_LINT_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean), join(REPO_ROOT, 'bin/bg-lint.js'), 'lsp', '--stdio'], { cwd: REPO_ROOT });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -51,7 +51,7 @@ export async function startLsp(workspace: string): Promise<LspClient> {
     rootUri: uri(workspace),
     workspaceFolders: [{ uri: uri(workspace), name: 'test' }],
     capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
-    initializationOptions: { debounceMs: 20 },
+    initializationOptions,
   });
   await connection.sendNotification('initialized', {});
   const versions = new Map<string, number>();
