@@ -11,6 +11,7 @@ import { EXIT, type CliIO, type ExitCode } from './io.js';
 import { lintCommand, type LintCommandOptions } from './lint-command.js';
 import { registerLspCommand } from './lsp-command.js';
 import { rulesCommand } from './rules-command.js';
+import { registerTestCommand } from './test-command.js';
 import { validateCommand } from './validate-command.js';
 
 function collect(value: string, previous: string[]): string[] {
@@ -100,6 +101,7 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     });
 
   registerLspCommand(program, (c) => (code = c));
+  registerTestCommand(program, io, (c) => (code = c));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -36,6 +36,18 @@ export interface ServiceOptions {
   onlyRules?: string[];
 }
 
+/** The configuration a lint run in `root` uses (throws ConfigError, positioned, when it is bad). */
+export function resolveProjectConfiguration(root: string, options: ServiceOptions & { config?: string } = {}): ResolvedConfiguration {
+  return resolveConfiguration({
+    cwd: root,
+    ...(options.config !== undefined ? { configPath: resolve(root, options.config) } : {}),
+    ruleDirs: (options.rules ?? []).map((r) => resolve(root, r)),
+    bundled: options.bundled ?? true,
+    ruleOverrides: options.ruleOverrides ?? [],
+    checks: builtinChecks,
+  });
+}
+
 /** The content hash results are keyed on. */
 export const hashOfText = contentHash;
 
@@ -126,16 +138,15 @@ export class LintSession {
    * Synchronous, because ESLint creates rules synchronously.
    */
   static open(root: string, options: ServiceOptions = {}): LintSession {
-    const config = resolveConfiguration({
-      cwd: root,
-      ruleDirs: (options.rules ?? []).map((r) => resolve(root, r)),
-      bundled: options.bundled ?? true,
-      ruleOverrides: options.ruleOverrides ?? [],
-      checks: builtinChecks,
-    });
+    const config = resolveProjectConfiguration(root, options);
     const only = options.onlyRules ? new Set(options.onlyRules) : undefined;
     const rules = config.rules.filter((r) => r.level !== 'off' && (!only || only.has(r.id)));
-    const session = new LintSession(config.root, config, rules, []);
+    return LintSession.withConfiguration(config.root, config, rules);
+  }
+
+  /** A session on a configuration resolved elsewhere (rule tests: a snippet's project, linted with its project's rules). */
+  static withConfiguration(root: string, config: ResolvedConfiguration, rules: CompiledRule[]): LintSession {
+    const session = new LintSession(root, config, rules, []);
     session.refreshFiles();
     return session;
   }
@@ -146,6 +157,7 @@ export class LintSession {
    */
   refreshFiles(): void {
     const ignore = this.config.ignore;
+    if (!isDirectory(this.root)) return;
     const found = globSync(`**/*.{${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`, {
       cwd: this.root,
       absolute: true,
