@@ -21,6 +21,8 @@ export interface LspClient {
   /** Every publication for `path` so far. */
   history(path: string): Diagnostic[][];
   open(path: string, text: string, languageId?: string): void;
+  /** Opens a document and resolves with the first diagnostics published for it. */
+  opened(path: string, text: string): Promise<Diagnostic[]>;
   change(path: string, text: string, version: number): void;
   stderr(): string;
   close(): Promise<void>;
@@ -67,6 +69,11 @@ export async function startLsp(workspace: string, initializationOptions: { debou
     open(path, text, languageId = 'typescript') {
       versions.set(path, 1);
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId, version: 1, text } });
+    },
+    opened(path, text) {
+      const first = this.diagnostics(path);
+      this.open(path, text);
+      return first;
     },
     change(path, text, version) {
       void connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: [{ text }] });

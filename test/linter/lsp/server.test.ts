@@ -63,9 +63,7 @@ describe('bg-lint lsp over stdio', () => {
     const root = tempProject({ 'src/tasks/import.task.ts': CLEAN_TASK });
     const path = join(root, 'src/tasks/import.task.ts');
     const client = await server(root);
-    const first = client.diagnostics(path);
-    client.open(path, LEGACY_TASK);
-    const legacy = (await first).find((d) => d.code === 'BG-010');
+    const legacy = (await client.opened(path, LEGACY_TASK)).find((d) => d.code === 'BG-010');
     expect(legacy).toMatchObject({ source: 'bg-lint', code: 'BG-010', severity: 2, range: { start: { line: 1, character: 15 } } });
     expect(legacy!.codeDescription!.href).toMatch(/^file:\/\/.*\/docs\/rules\/BG-010\.md$/);
     expect(readFileSync(legacy!.codeDescription!.href.replace('file://', ''), 'utf8')).toContain('BG-010');
@@ -85,9 +83,7 @@ describe('bg-lint lsp over stdio', () => {
     const root = tempProject({ 'src/tasks/import.task.ts': LEGACY_TASK });
     const path = join(root, 'src/tasks/import.task.ts');
     const client = await server(root);
-    const first = client.diagnostics(path);
-    client.open(path, LEGACY_TASK);
-    const legacy = (await first).find((d) => d.code === 'BG-010');
+    const legacy = (await client.opened(path, LEGACY_TASK)).find((d) => d.code === 'BG-010');
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: uri(path) },
       range: legacy!.range,
@@ -114,9 +110,7 @@ describe('bg-lint lsp over stdio', () => {
     const base = join(root, 'src/models/job-base.ts');
     const model = join(root, 'src/models/import-job.entity.ts');
     const client = await server(root);
-    const first = client.diagnostics(model);
-    client.open(model, MODEL);
-    expect(codes(await first)).toContain('3:BG-002');
+    expect(codes(await client.opened(model, MODEL))).toContain('3:BG-002');
 
     // Unsaved edit in the open base class.
     const fixedModel = client.diagnostics(model, (ds) => !codes(ds).includes('3:BG-002'));
@@ -134,14 +128,12 @@ describe('bg-lint lsp over stdio', () => {
     await saved;
   });
 
-  it('reloads the configuration when .bg-lint.yaml changes, and reports a broken one on the file', async () => {
+  it('reloads the configuration when .bg-lint.yaml or a rule file changes, and reports a broken one on the file', async () => {
     const root = tempProject({ 'src/tasks/import.task.ts': LEGACY_TASK });
     const path = join(root, 'src/tasks/import.task.ts');
     const config = join(root, '.bg-lint.yaml');
     const client = await server(root);
-    const first = client.diagnostics(path);
-    client.open(path, LEGACY_TASK);
-    expect(codes(await first)).toContain('2:BG-010');
+    expect(codes(await client.opened(path, LEGACY_TASK))).toContain('2:BG-010');
 
     const configProblem = client.diagnostics(config);
     writeFileSync(config, 'rules:\n  BG-010: sometimes\n');
@@ -154,6 +146,18 @@ describe('bg-lint lsp over stdio', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
     await off;
     expect(client.history(config).at(-1)).toEqual([]);
+
+    // A team rule file the config extends: loaded on its change, and its own edits reload too.
+    const rule = (message: string) => `rules:\n  - id: ACME-001\n    name: n\n    description: d\n    severity: error\n    check: text\n    options:\n      anti_patterns: [{ pattern: 'runImport', message: ${JSON.stringify(message)} }]\n`;
+    const teamRule = client.diagnostics(path, (ds) => ds.some((d) => d.code === 'ACME-001' && d.message === 'first wording'));
+    writeFileSync(join(root, 'acme.yaml'), rule('first wording'));
+    writeFileSync(config, 'extends: [bg-lint:recommended, ./acme.yaml]\nrules:\n  BG-010: off\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    await teamRule;
+    const reworded = client.diagnostics(path, (ds) => ds.some((d) => d.code === 'ACME-001' && d.message === 'second wording'));
+    writeFileSync(join(root, 'acme.yaml'), rule('second wording'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(join(root, 'acme.yaml')), type: 2 }] });
+    await reworded;
     expect(client.stderr()).toBe('');
   });
 });
