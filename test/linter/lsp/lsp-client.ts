@@ -56,8 +56,7 @@ export async function startLsp(workspace: string, initializationOptions: { debou
     initializationOptions,
   });
   await connection.sendNotification('initialized', {});
-  const versions = new Map<string, number>();
-  return {
+  const client: LspClient = {
     connection,
     diagnostics(path, accept = () => true) {
       return new Promise((resolve, reject) => {
@@ -67,12 +66,11 @@ export async function startLsp(workspace: string, initializationOptions: { debou
     },
     history: (path) => published.get(uri(path)) ?? [],
     open(path, text, languageId = 'typescript') {
-      versions.set(path, 1);
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId, version: 1, text } });
     },
     opened(path, text) {
-      const first = this.diagnostics(path);
-      this.open(path, text);
+      const first = client.diagnostics(path);
+      client.open(path, text);
       return first;
     },
     change(path, text, version) {
@@ -87,4 +85,5 @@ export async function startLsp(workspace: string, initializationOptions: { debou
       connection.dispose();
     },
   };
+  return client;
 }
