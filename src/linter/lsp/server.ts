@@ -114,8 +114,12 @@ export function startServer(connection: Connection): void {
     pending.clear();
     const byRoot = new Map<LintSession | ConfigError, string[]>();
     for (const path of changed) {
-      const session = sessionFor(path);
-      byRoot.set(session, [...(byRoot.get(session) ?? []), path]);
+      try {
+        const session = sessionFor(path);
+        byRoot.set(session, [...(byRoot.get(session) ?? []), path]);
+      } catch (error) {
+        logError(error);
+      }
     }
     for (const [session, paths] of byRoot) {
       if (session instanceof ConfigError) {
@@ -136,9 +140,13 @@ export function startServer(connection: Connection): void {
         for (const [path, result] of results) publish(path, result.diagnostics);
       } catch (error) {
         // A check that throws on some half-typed code must not take the editor's linting down.
-        connection.console.error(`bg-lint: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        logError(error);
       }
     }
+  }
+
+  function logError(error: unknown): void {
+    connection.console.error(`bg-lint: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
 
   function schedule(path: string, delay = debounceMs): void {
