@@ -6,6 +6,8 @@ import { REPO_ROOT, runCli } from '../../helpers/run-cli.js';
 import { tempProject } from '../../helpers/temp-project.js';
 
 const ESLINT_BIN = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
+/** ESLint 9 as the dev dependency `eslint9` (npm alias), so both supported majors are run. */
+const ESLINT9_BIN = join(REPO_ROOT, 'node_modules/eslint9/bin/eslint.js');
 
 /**
  * A copy of a tree with an eslint.config.js that imports the plugin by its package name, as a user
@@ -37,8 +39,8 @@ interface EslintResult {
   messages: { ruleId: string | null; line: number; column: number; message: string; severity: number; fatal?: boolean }[];
 }
 
-function eslintJson(root: string, args: string[] = []): EslintResult[] {
-  const run = spawnSync(process.execPath, [ESLINT_BIN, '-f', 'json', ...args, '.'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+function eslintJson(root: string, args: string[] = [], bin = ESLINT_BIN): EslintResult[] {
+  const run = spawnSync(process.execPath, [bin, '-f', 'json', ...args, '.'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as EslintResult[];
 }
@@ -50,13 +52,18 @@ function findings(results: EslintResult[], root: string, strip: string): string[
     .sort();
 }
 
-describe('bg-lint/eslint', () => {
-  it('reports on the example app exactly what `bg-lint -f json` reports: ids, files and lines', () => {
+// Each case spawns ESLint and the CLI on real trees: slow on a loaded machine, so a longer guard.
+describe('bg-lint/eslint', { timeout: 120_000 }, () => {
+  it.each([
+    ['10', ESLINT_BIN],
+    ['9', ESLINT9_BIN],
+  ])('ESLint %s reports on the example app exactly what `bg-lint -f json` reports: ids, files and lines', (major, bin) => {
+    expect(spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).stdout).toMatch(new RegExp(`^v${major}\\.`));
     const root = withEslintConfig(join(REPO_ROOT, 'fixtures/example-app'));
     const cli = runCli(['-f', 'json', '.'], root);
     expect(cli.stderr).toBe('');
     const expected = findings(JSON.parse(cli.stdout) as EslintResult[], root, '');
-    const actual = findings(eslintJson(root), root, 'bg-lint/');
+    const actual = findings(eslintJson(root, [], bin), root, 'bg-lint/');
     // The example app has findings in models, routes, tasks and pages: not an empty comparison.
     expect(expected.length).toBeGreaterThan(20);
     expect(actual).toEqual(expected);
