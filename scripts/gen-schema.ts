@@ -7,12 +7,19 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Check } from '../src/linter/checks/check.js';
 import { generateSchemaFiles } from '../src/linter/config/editor-schemas.js';
+import { ruleTestsSchema } from '../src/linter/rule-tests/schema.js';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../schema/', import.meta.url));
 
 /** The schema files for a registry: file name → content. */
 export function generateSchemas(checks: ReadonlyMap<string, Check<any>>): Record<string, string> {
-  return generateSchemaFiles(checks);
+  const ruleTests = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'urn:bg-lint:schema:rule-tests',
+    title: 'bg-lint rule tests (rule-tests/<ID>.yaml)',
+    ...ruleTestsSchema,
+  };
+  return { ...generateSchemaFiles(checks), 'rule-tests.schema.json': `${JSON.stringify(ruleTests, null, 2)}\n` };
 }
 
 export function writeSchemas(checks: ReadonlyMap<string, Check<any>>, dir = SCHEMA_DIR): string[] {

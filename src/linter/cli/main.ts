@@ -4,6 +4,8 @@ import { TOOL_VERSION } from '../version.js';
 import { messageForUser } from './errors.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 import type { LintCommandOptions } from './lint-command.js';
+import { registerLspCommand } from './lsp-command.js';
+import { registerTestCommand } from './test-command.js';
 import { separateOptionalValues } from './optional-values.js';
 
 // Commands are imported when they run: `--version`, `init` and `--help` must not load the
@@ -101,6 +103,9 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
       const { validateCommand } = await import('./validate-command.js');
       code = validateCommand(paths, io);
     });
+
+  registerLspCommand(program, (c) => (code = c));
+  registerTestCommand(program, io, (c) => (code = c));
 
   try {
     await program.parseAsync(separateOptionalValues(argv, io.cwd), { from: 'user' });
