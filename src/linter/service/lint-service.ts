@@ -37,12 +37,16 @@ export interface ServiceOptions {
   onlyRules?: string[];
 }
 
-/** The configuration a lint run in `root` uses (throws ConfigError, positioned, when it is bad). */
+/**
+ * The configuration a lint run in `root` uses (throws ConfigError, positioned, when it is bad): the
+ * given config, else the nearest `.bg-lint.yaml` from the root upward, as the CLI finds it for a file.
+ */
 export function resolveProjectConfiguration(root: string, options: ServiceOptions & { config?: string } = {}): ResolvedConfiguration {
+  const configPath = options.config !== undefined ? resolve(root, options.config) : new ProjectRoots().configFor(resolve(root));
   return resolveConfiguration({
     cwd: root,
     root,
-    ...(options.config !== undefined ? { configPath: resolve(root, options.config) } : {}),
+    ...(configPath !== undefined ? { configPath } : {}),
     ruleDirs: (options.rules ?? []).map((r) => resolve(root, r)),
     bundled: options.bundled ?? true,
     ruleOverrides: options.ruleOverrides ?? [],
@@ -62,9 +66,6 @@ export interface FileResult {
   hash: string;
 }
 
-/** One root finder for the process: it remembers each folder's answer, as a CLI run does. */
-const roots = new ProjectRoots();
-
 /**
  * The project a file belongs to, found as the CLI finds it (engine/project-roots.ts): the nearest
  * folder upward holding a `.bg-lint.yaml`; with none, the nearest holding a tsconfig.json,
@@ -73,7 +74,8 @@ const roots = new ProjectRoots();
  */
 export function projectRootOf(file: string, fallback: string): string {
   const probe = isDirectory(file) ? join(file, '_') : file;
-  return roots.projectOf(probe, resolve(fallback)).root;
+  // A fresh finder each time: an editor session outlives a `.bg-lint.yaml` being created or deleted.
+  return new ProjectRoots().projectOf(probe, resolve(fallback)).root;
 }
 
 function isDirectory(path: string): boolean {
