@@ -21,7 +21,8 @@ export interface BaselineEntry {
 
 export interface BaselineDocument {
   format: 'bg-lint-baseline';
-  version: 1;
+  /** 2: fingerprints of what a finding is about (version 1 hashed the flagged code; those no longer match). */
+  version: 2;
   entries: BaselineEntry[];
 }
 
@@ -45,7 +46,7 @@ export function baselineFrom(root: string, files: readonly FileReport[]): Baseli
     }
   }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : 1)));
-  return { format: 'bg-lint-baseline', version: 1, entries };
+  return { format: 'bg-lint-baseline', version: 2, entries };
 }
 
 /** An earlier baseline (the only file --update-baseline may replace). */
@@ -66,9 +67,15 @@ export function readBaseline(path: string): BaselineDocument {
   } catch (error) {
     throw new BaselineError(`cannot read baseline ${path}: ${(error as Error).message}; write one with --update-baseline ${path}`);
   }
-  const doc = parsed as Partial<BaselineDocument> | null;
-  if (!doc || doc.format !== 'bg-lint-baseline' || doc.version !== 1 || !Array.isArray(doc.entries)) {
-    throw new BaselineError(`${path} is not a bg-lint baseline (expected {"format": "bg-lint-baseline", "version": 1, "entries": [...]}); write one with --update-baseline ${path}`);
+  const doc = parsed as { format?: unknown; version?: unknown; entries?: unknown } | null;
+  if (doc?.format === 'bg-lint-baseline' && doc.version === 1) {
+    // Matching it would report every accepted finding as new: say why instead.
+    throw new BaselineError(
+      `${path} was written by an earlier bg-lint (baseline version 1), whose fingerprints hashed the flagged code; this version keys them on what a finding is about, so the old entries cannot match: rewrite it with --update-baseline ${path} (review the diff: it holds today's findings)`,
+    );
+  }
+  if (!doc || doc.format !== 'bg-lint-baseline' || doc.version !== 2 || !Array.isArray(doc.entries)) {
+    throw new BaselineError(`${path} is not a bg-lint baseline (expected {"format": "bg-lint-baseline", "version": 2, "entries": [...]}); write one with --update-baseline ${path}`);
   }
   return doc as BaselineDocument;
 }

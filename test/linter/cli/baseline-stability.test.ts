@@ -69,4 +69,18 @@ describe('baseline fingerprints survive ordinary edits', () => {
     writeFileSync(path, EDITS['renaming req to request']!(HANDLER));
     expect(fingerprints()).toEqual(before);
   });
+
+  it('a version-1 baseline (code-hash fingerprints) is exit 2 saying to rewrite it, not every finding reported as new', () => {
+    const root = tempProject({
+      'src/routes/imports.ts': HANDLER,
+      'old.json': JSON.stringify({ format: 'bg-lint-baseline', version: 1, entries: [] }),
+    });
+    const run = runCli(['src', '--baseline', 'old.json'], root);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^bg-lint: .*old\.json was written by an earlier bg-lint \(baseline version 1\).*--update-baseline .*old\.json.*\n$/);
+    // --update-baseline may replace it: it is a baseline of ours.
+    expect(runCli(['src', '--update-baseline=old.json'], root).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, 'old.json'), 'utf8')).version).toBe(2);
+  });
 });
