@@ -4,11 +4,13 @@ import { BaselineError } from '../engine/baseline.js';
 import { GitError } from '../engine/git-files.js';
 import { InternalError } from '../engine/lint-files.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
+import { parseShard, type Shard } from '../engine/shard.js';
 import { TOOL_VERSION } from '../version.js';
 import { explainCommand } from './explain-command.js';
 import { initCommand } from './init-command.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 import { lintCommand, type LintCommandOptions } from './lint-command.js';
+import { mergeCommand, type MergeCommandOptions } from './merge-command.js';
 import { rulesCommand } from './rules-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -22,6 +24,12 @@ function concurrency(value: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected auto, off or a whole number >= 1');
   return n;
+}
+
+function shard(value: string): Shard {
+  const parsed = parseShard(value);
+  if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem);
+  return parsed;
 }
 
 function nonNegativeInteger(value: string): number {
@@ -49,6 +57,8 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .description('Lint background-job architecture: job records, task lifecycles, sessions, trigger endpoints, polling.')
     .version(TOOL_VERSION, '-v, --version')
     .exitOverride()
+    // A subcommand's own -f/-o/-c (merge, rules, explain) are its own, not the lint run's.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
 
@@ -67,6 +77,7 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .option('--staged', 'lint only the files staged in git')
     .option('--changed [ref]', 'lint only the files changed since ref (default HEAD), untracked included')
     .option('--concurrency <n>', 'worker threads: auto (by input size), off, or a number', concurrency)
+    .option('--shard <i/n>', 'lint only part i of n of the files (CI matrices; merge the reports with `bg-lint merge`)', shard)
     .action(async (paths: string[], options: LintCommandOptions) => {
       code = await lintCommand(paths, options, io);
     });
@@ -80,6 +91,15 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .argument('<id>', 'rule id, e.g. BG-031')
     .action(async (id: string, options: LintCommandOptions) => {
       code = explainCommand(id, options, io);
+    });
+
+  withRuleSelection(program.command('merge').description("merge --shard runs' JSON or SARIF reports into one report"))
+    .argument('<reports...>', 'report files written with -f json or -f sarif')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when warnings exceed n', nonNegativeInteger)
+    .action(async (reports: string[], options: MergeCommandOptions) => {
+      code = mergeCommand(reports, options, io);
     });
 
   program
