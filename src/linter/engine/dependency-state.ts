@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import { textWithoutComments } from '../facts/code-only-text.js';
 import { createModuleResolver } from '../facts/module-resolution.js';
-import { importersWith, importIndex, pathsMatching, scanQueryOf, type ScanQuery } from '../facts/scan-deps.js';
+import { importersWith, importIndex, pathsMatching, readTextOnce, scanQueryOf, type ScanQuery } from '../facts/scan-deps.js';
 import { contentHash } from './content-hash.js';
 
 /**
@@ -48,18 +47,7 @@ export class DependencyState {
     return value;
   }
 
-  private textOf = (path: string): string | undefined => {
-    let text = this.texts.get(path);
-    if (text === undefined) {
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        text = null;
-      }
-      this.texts.set(path, text);
-    }
-    return text ?? undefined;
-  };
+  private textOf = (path: string): string | undefined => readTextOnce(this.texts, path);
 
   private codeHash(path: string): string {
     let h = this.codeHashes.get(path);

@@ -4,7 +4,7 @@ import type { FileFacts } from './file-facts.js';
 import { createModuleResolver, readCompilerSettings } from './module-resolution.js';
 import { matchesAnyGlob } from './names.js';
 import { parseFile } from './parse-file.js';
-import { globRelativePath, importersWith, importIndex, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
+import { globRelativePath, importersWith, readTextOnce, importIndex, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
 import type { SubjectSettings } from './subjects.js';
 import { createProjectProgram } from './type-checker.js';
 
@@ -177,16 +177,7 @@ export class ProjectFacts {
     if (parsed) return parsed.text;
     const pending = this.pending.get(path);
     if (pending) return pending.text;
-    let text = this.texts.get(path);
-    if (text === undefined) {
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        text = null;
-      }
-      this.texts.set(path, text);
-    }
-    return text ?? undefined;
+    return readTextOnce(this.texts, path);
   }
 
   private readonly texts = new Map<string, string | null>();

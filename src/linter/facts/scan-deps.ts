@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import { matchesAnyGlob } from './names.js';
@@ -75,4 +76,18 @@ export function importersWith(index: ReadonlyMap<string, readonly string[]>, tar
  */
 export function globRelativePath(root: string, absPath: string): string {
   return relative(root, absPath).split(sep).filter((s, i, all) => s !== '..' || all.slice(0, i).some((p) => p !== '..')).join('/');
+}
+
+/** A file's text, read at most once per run (null in `texts`: unreadable); undefined when it cannot be read. */
+export function readTextOnce(texts: Map<string, string | null>, path: string): string | undefined {
+  let text = texts.get(path);
+  if (text === undefined) {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      text = null;
+    }
+    texts.set(path, text);
+  }
+  return text ?? undefined;
 }
