@@ -13,10 +13,12 @@ import { runFixPasses, type FixMode, type FixOutcome } from './engine/fix-loop.j
 import { gitFiles } from './engine/git-files.js';
 import { lintFiles, type EngineOutput } from './engine/lint-files.js';
 import { checkInParallel, workerCount } from './engine/parallel.js';
-import { isInside, ProjectRoots, rootRelative } from './engine/project-roots.js';
+import { commonFolder, ProjectRoots, rootRelative } from './engine/project-roots.js';
 import { ResultCache } from './engine/result-cache.js';
+import { filesOfShard, type Shard } from './engine/shard.js';
 import { matchesAnyGlob } from './facts/names.js';
 import type { LintReport, RuleInfo } from './report.js';
+import { ruleInfoOf } from './rule-info.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface LintOptions {
@@ -47,6 +49,8 @@ export interface LintOptions {
   /** Lint only files staged in git (--staged), or changed since a ref (--changed). */
   staged?: boolean;
   changed?: string;
+  /** --shard i/n: lint only this part of the files (a stable partition by root-relative path); project facts still see every file. */
+  shard?: Shard;
   /** Worker threads: a number, or undefined to decide by the number of files (1 = this thread only). */
   concurrency?: number;
   /** --fix (`write`: apply safe fixes in place, re-lint) or --fix-dry-run (`dry-run`: compute them, write nothing). */
@@ -99,13 +103,6 @@ interface RunProject {
   root: string;
   configFile?: string;
   files: string[];
-}
-
-/** The nearest folder holding every root: what SARIF and the baseline are relative to with several roots. */
-function commonFolder(paths: readonly string[]): string {
-  let common = paths[0]!;
-  for (const p of paths.slice(1)) while (!isInside(common, p)) common = dirname(common);
-  return common;
 }
 
 /**
@@ -163,7 +160,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
   const engines = runs.map((run) => {
     // --staged / --changed: check only those files, while project-wide facts still see every file.
-    const targets = selected ? run.files.filter((f) => selected.has(f)) : run.files;
+    // --shard: this CI job's part of the files, by root-relative path, so every machine agrees.
+    const chosen = selected ? run.files.filter((f) => selected.has(f)) : run.files;
+    const targets = options.shard ? filesOfShard(chosen, options.shard, (f) => rootRelative(run.config.root, f)) : chosen;
     const cache = options.cache
       ? ResultCache.open(
           cacheFile(run.config.root, options.cacheLocation, cwd, several),
@@ -224,14 +223,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const ruleInfos = new Map<string, RuleInfo>();
   for (const r of runs.flatMap((run) => run.rules)) {
     if (ruleInfos.has(r.id)) continue;
-    ruleInfos.set(r.id, {
-      id: r.id,
-      name: r.name,
-      description: r.description.trim(),
-      severity: r.level as Severity,
-      ...(r.suggestion !== undefined ? { help: r.suggestion.trim() } : {}),
-      ...(r.docs !== undefined ? { docs: r.docs } : {}),
-    });
+    ruleInfos.set(r.id, ruleInfoOf(r));
   }
   return {
     report: { cwd, root: runBase, files, rules: [...ruleInfos.values()], toolVersion: TOOL_VERSION, ...(baselined && { baselined }) },

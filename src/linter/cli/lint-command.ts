@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { writeOwnedFile } from '../engine/write-owned.js';
+import type { Shard } from '../engine/shard.js';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { exitCodeFor, lint } from '../lint.js';
 import { printFixOutcome } from './fix-output.js';
@@ -29,6 +30,7 @@ export interface LintCommandOptions {
   /** true (or '') when given without a ref. */
   changed?: string | true;
   concurrency?: number;
+  shard?: Shard;
 }
 
 export const DEFAULT_BASELINE = '.bg-lint-baseline.json';
@@ -50,6 +52,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     staged: Boolean(options.staged),
     ...(options.changed !== undefined ? { changed: options.changed === true || options.changed === '' ? 'HEAD' : options.changed } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.shard !== undefined ? { shard: options.shard } : {}),
     ...(options.fixDryRun ? { fix: 'dry-run' as const } : options.fix ? { fix: 'write' as const } : {}),
   });
   for (const { path, reason } of result.emptyPaths) io.stderr(`bg-lint: ${path}: nothing to lint (${reason})\n`);

@@ -1,9 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES } from '../formatters/index.js';
+import { parseShard, type Shard } from '../engine/shard.js';
 import { TOOL_VERSION } from '../version.js';
 import { messageForUser } from './errors.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 import type { LintCommandOptions } from './lint-command.js';
+import type { MergeCommandOptions } from './merge-command.js';
 import { registerLspCommand } from './lsp-command.js';
 import { registerTestCommand } from './test-command.js';
 import { separateOptionalValues } from './optional-values.js';
@@ -21,6 +23,12 @@ function concurrency(value: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected auto, off or a whole number >= 1');
   return n;
+}
+
+function shard(value: string): Shard {
+  const parsed = parseShard(value);
+  if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem);
+  return parsed;
 }
 
 function nonNegativeInteger(value: string): number {
@@ -48,7 +56,8 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .description('Lint background-job architecture: job records, task lifecycles, sessions, trigger endpoints, polling.')
     .version(TOOL_VERSION, '-v, --version')
     .exitOverride()
-    // Options after a subcommand belong to it: `bg-lint rules --no-bundled` is the rules command's.
+    // Options after a subcommand belong to it: `bg-lint rules --no-bundled` is the rules command's,
+    // and `bg-lint merge -f sarif -o x` is merge's, not the lint run's.
     .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
@@ -68,6 +77,7 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .option('--staged', 'lint only the files staged in git')
     .option('--changed [ref]', 'lint only the files changed since ref (default HEAD), untracked included')
     .option('--concurrency <n>', 'worker threads: auto (by input size), off, or a number', concurrency)
+    .option('--shard <i/n>', 'lint only part i of n of the files (CI matrices; merge the reports with `bg-lint merge`)', shard)
     .action(async (paths: string[], options: LintCommandOptions) => {
       const { lintCommand } = await import('./lint-command.js');
       code = await lintCommand(paths, options, io);
@@ -84,6 +94,16 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .action(async (id: string, options: LintCommandOptions) => {
       const { explainCommand } = await import('./explain-command.js');
       code = explainCommand(id, options, io);
+    });
+
+  withRuleSelection(program.command('merge').description("merge --shard runs' JSON or SARIF reports into one report"))
+    .argument('<reports...>', 'report files written with -f json or -f sarif')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when warnings exceed n', nonNegativeInteger)
+    .action(async (reports: string[], options: MergeCommandOptions) => {
+      const { mergeCommand } = await import('./merge-command.js');
+      code = mergeCommand(reports, options, io);
     });
 
   program

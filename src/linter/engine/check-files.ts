@@ -15,7 +15,7 @@ export interface SourceInput {
   text: string;
 }
 
-/** One file's findings, and every other file (or ALL_FILES) the rules read to produce them. */
+/** One file's findings, and every other file and project-wide scan (facts/scan-deps.ts) the rules read to produce them. */
 export interface CheckedFile {
   path: string;
   diagnostics: Diagnostic[];

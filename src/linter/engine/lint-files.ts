@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { ENGINE_RULE_IDS, type Diagnostic } from '../../shared/diagnostic.js';
 import type { CompiledRule } from '../config/rule.js';
-import { ALL_FILES } from '../facts/project-facts.js';
+import { globRelativePath } from '../facts/scan-deps.js';
 import type { SubjectSettings } from '../facts/subjects.js';
 import type { FileReport } from '../report.js';
 import { checkFiles, type CheckedFile, type CheckInput, type CheckOutput, type SourceInput } from './check-files.js';
 import { contentHash } from './content-hash.js';
+import { DependencyState } from './dependency-state.js';
 import { readSource } from './read-source.js';
 import type { ResultCache } from './result-cache.js';
 
@@ -58,28 +58,6 @@ function skipped(path: string, reason: string): FileReport {
   };
 }
 
-/** Content hashes of project files, read once each and only when asked (cache validation). */
-function hashIndex(root: string, known: Map<string, string>, projectFiles: readonly string[]) {
-  const byRelative = new Map<string, string | null>();
-  for (const [abs, hash] of known) byRelative.set(posixRelative(root, abs), hash);
-  const hashOf = (rel: string): string | undefined => {
-    let h = byRelative.get(rel);
-    if (h === undefined) {
-      try {
-        h = contentHash(readFileSync(resolve(root, rel), 'utf8'));
-      } catch {
-        h = null;
-      }
-      byRelative.set(rel, h);
-    }
-    return h ?? undefined;
-  };
-  let digest: string | undefined;
-  const projectDigest = (): string =>
-    (digest ??= contentHash(projectFiles.map((p) => posixRelative(root, p)).sort().map((rel) => `${rel}\0${hashOf(rel) ?? ''}`).join('\n')));
-  return { hashOf, projectDigest };
-}
-
 /**
  * The engine: read each file, take unchanged ones from the cache, check the rest (in this thread or
  * in workers), record what each result depended on. A file that cannot be read or parsed is a
@@ -89,6 +67,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
   const reports: FileReport[] = [];
   const sources: SourceInput[] = [];
   const hashes = new Map<string, string>();
+  const texts = new Map<string, string>();
   for (const path of input.files) {
     const read = readSource(path);
     if (!read.ok) {
@@ -96,15 +75,19 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
       continue;
     }
     sources.push({ path, relativePath: posixRelative(input.root, path), text: read.text });
-    if (input.cache) hashes.set(path, contentHash(read.text));
+    if (input.cache) {
+      hashes.set(path, contentHash(read.text));
+      texts.set(path, read.text);
+    }
   }
   const projectFiles = input.projectFiles ?? input.files;
-  const { hashOf, projectDigest } = hashIndex(input.root, hashes, projectFiles);
+  const depState = new DependencyState(input.root, projectFiles, texts, (p) => globRelativePath(input.root, p), input.tsconfig);
+  const valueOf = (dep: string) => depState.valueOf(dep);
 
   const toCheck: SourceInput[] = [];
   let cachedFiles = 0;
   for (const source of sources) {
-    const cached = input.cache?.lookup(source.relativePath, hashes.get(source.path)!, hashOf, projectDigest);
+    const cached = input.cache?.lookup(source.relativePath, hashes.get(source.path)!, valueOf);
     if (cached) {
       cachedFiles += 1;
       reports.push({ file: source.path, diagnostics: cached.map((d) => ({ ...d, file: source.path }) as Diagnostic) });
@@ -125,7 +108,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
   const output = toCheck.length === 0 ? { files: [], typeCheckersCreated: 0 } : await (input.runChecks ?? (async (i) => checkFiles(i)))(checkInput);
   for (const checked of output.files) {
     reports.push({ file: checked.path, diagnostics: checked.diagnostics });
-    if (input.cache) storeResult(input.cache, input.root, checked, hashes.get(checked.path)!, hashOf, projectDigest);
+    if (input.cache) storeResult(input.cache, input.root, checked, hashes.get(checked.path)!, valueOf);
   }
   if (input.cache) {
     input.cache.retainOnly(new Set(projectFiles.map((p) => posixRelative(input.root, p))));
@@ -140,16 +123,13 @@ function storeResult(
   root: string,
   checked: CheckedFile,
   hash: string,
-  hashOf: (rel: string) => string | undefined,
-  projectDigest: () => string,
+  valueOf: (dep: string) => string,
 ): void {
   const deps: Record<string, string> = {};
   for (const dep of checked.deps) {
-    if (dep === ALL_FILES) deps[ALL_FILES] = projectDigest();
-    else {
-      const rel = posixRelative(root, dep);
-      deps[rel] = hashOf(rel) ?? '';
-    }
+    // Files are keyed by project-relative path; scans by their query.
+    const key = isAbsolute(dep) ? posixRelative(root, dep) : dep;
+    deps[key] = valueOf(key);
   }
   cache.store(posixRelative(root, checked.path), {
     hash,

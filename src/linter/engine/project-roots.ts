@@ -20,6 +20,13 @@ function exists(path: string): boolean {
   }
 }
 
+/** The nearest folder holding every path: what SARIF and the baseline are relative to with several roots. */
+export function commonFolder(paths: readonly string[]): string {
+  let common = paths[0]!;
+  for (const p of paths.slice(1)) while (!isInside(common, p)) common = dirname(common);
+  return common;
+}
+
 /** True when `path` is `dir` or inside it. */
 export function isInside(dir: string, path: string): boolean {
   const rel = relative(dir, path);

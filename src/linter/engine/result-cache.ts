@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../shared/diagnostic.js';
-import { ALL_FILES } from '../facts/project-facts.js';
 import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
 
 /**
@@ -17,8 +16,9 @@ export interface CachedFile {
   /** Content hash of the file when it was linted. */
   hash: string;
   /**
-   * What the result was computed from besides the file itself: project-relative path → content hash
-   * then; ALL_FILES → the project digest then (a project-wide scan, e.g. a task registry).
+   * What the result was computed from besides the file itself, each with its value then (see
+   * engine/dependency-state.ts): project-relative path → its code's hash; a project-wide scan's
+   * query (e.g. a task registry) → its answer's hash.
    */
   deps: Record<string, string>;
   /** Findings with `file` omitted (it is the entry's key). */
@@ -27,7 +27,7 @@ export interface CachedFile {
 
 interface CacheDocument {
   format: 'bg-lint-cache';
-  version: 1;
+  version: 2;
   /** Tool version + resolved configuration: any change starts an empty cache. */
   key: string;
   files: Record<string, CachedFile>;
@@ -35,7 +35,7 @@ interface CacheDocument {
 
 function isCacheDocument(value: unknown, key: string): value is CacheDocument {
   const v = value as Partial<CacheDocument> | null;
-  return Boolean(v) && v!.format === 'bg-lint-cache' && v!.version === 1 && v!.key === key &&
+  return Boolean(v) && v!.format === 'bg-lint-cache' && v!.version === 2 && v!.key === key &&
     typeof v!.files === 'object' && v!.files !== null && !Array.isArray(v!.files);
 }
 
@@ -70,14 +70,13 @@ export class ResultCache {
 
   /**
    * The cached findings of a file, when its content and everything its result depended on are unchanged.
-   * `hashOf` gives a project file's current content hash (undefined when it is gone).
+   * `valueOf` gives a dependency's current value.
    */
-  lookup(relativePath: string, hash: string, hashOf: (relativePath: string) => string | undefined, projectDigest: () => string): CachedFile['diagnostics'] | undefined {
+  lookup(relativePath: string, hash: string, valueOf: (dep: string) => string): CachedFile['diagnostics'] | undefined {
     const entry = this.files[relativePath];
     if (!entry || entry.hash !== hash || !Array.isArray(entry.diagnostics) || typeof entry.deps !== 'object') return undefined;
     for (const [dep, depHash] of Object.entries(entry.deps)) {
-      const current = dep === ALL_FILES ? projectDigest() : hashOf(dep);
-      if (current !== depHash) return undefined;
+      if (valueOf(dep) !== depHash) return undefined;
     }
     return entry.diagnostics;
   }
@@ -103,7 +102,7 @@ export class ResultCache {
    */
   save(): void {
     if (!this.dirty) return;
-    const doc: CacheDocument = { format: 'bg-lint-cache', version: 1, key: this.key, files: this.files };
+    const doc: CacheDocument = { format: 'bg-lint-cache', version: 2, key: this.key, files: this.files };
     writeOwnedFile(this.location, JSON.stringify(doc), CACHE_FILE);
     this.dirty = false;
   }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileFacts } from './file-facts.js';
 import { createModuleResolver, readCompilerSettings } from './module-resolution.js';
 import { matchesAnyGlob } from './names.js';
 import { parseFile } from './parse-file.js';
+import { globRelativePath, importersWith, readTextOnce, importIndex, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
 import type { SubjectSettings } from './subjects.js';
 import { createProjectProgram } from './type-checker.js';
 
@@ -13,9 +13,6 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 /** After this many growths of the checker's program, it is rebuilt over every checked file at once. */
 const MAX_PROGRAM_GROWTHS = 6;
-
-/** A dependency on every file of the project (a project-wide scan): keyed on the whole file set. */
-export const ALL_FILES = '*';
 
 interface Memo {
   value: unknown;
@@ -34,8 +31,8 @@ export interface TargetSource {
  * resolution, memoized derived facts, and the type checker, created lazily.
  *
  * It records what each check read, for the result cache: every file loaded, and every memoized
- * fact's own reads, are added to the files the current file depends on; a project-wide scan depends
- * on ALL_FILES.
+ * fact's own reads, are added to the files the current file depends on; a project-wide scan is one
+ * dependency on its query (scan-deps.ts), which stands for the files it found.
  *
  * It also keeps memory flat: a checked file that no other file read, and that the type checker's
  * program does not hold, is released with its per-file facts once checked (`release`), so a run
@@ -113,9 +110,9 @@ export class ProjectFacts {
    * (or a --staged run) scanning the project does not parse all of it.
    */
   filesMatching(filter: { globs?: readonly string[]; needles?: readonly string[] }): readonly FileFacts[] {
-    this.record(ALL_FILES);
+    const paths = this.recordScan({ kind: 'matching', globs: filter.globs ?? [], needles: filter.needles ?? [] }, () => this.pathsMatching(filter));
     return this.memo(`project:matching:${(filter.globs ?? []).join('\0')}\u0001${(filter.needles ?? []).join('\0')}`, () =>
-      this.pathsMatching(filter).flatMap((path) => {
+      paths.flatMap((path) => {
         const f = this.load(path);
         return f ? [f] : [];
       }),
@@ -127,23 +124,31 @@ export class ProjectFacts {
    * the project's models), so that not even the matching files are parsed.
    */
   textsMatching(filter: { globs?: readonly string[]; needles?: readonly string[] }): ReadonlyArray<{ path: string; text: string }> {
-    this.record(ALL_FILES);
-    return this.pathsMatching(filter).flatMap((path) => {
+    const paths = this.recordScan({ kind: 'matching', globs: filter.globs ?? [], needles: filter.needles ?? [] }, () => this.pathsMatching(filter));
+    return paths.flatMap((path) => {
       const text = this.textOf(path);
       return text === undefined ? [] : [{ path, text }];
     });
   }
 
   private pathsMatching(filter: { globs?: readonly string[]; needles?: readonly string[] }): string[] {
-    const globs = filter.globs ?? [];
-    const needles = filter.needles ?? [];
-    return this.projectPaths.filter((path) => {
-      if (globs.length > 0 && matchesAnyGlob(this.relativePath(path), globs)) return true;
-      if (needles.length === 0) return false;
-      const text = this.textOf(path);
-      return text !== undefined && needles.some((n) => text.includes(n));
-    });
+    return pathsMatching(this.projectPaths, (p) => this.relativePath(p), (p) => this.textOf(p), filter);
   }
+
+  /**
+   * Records a dependency on a scan's answer (computed once per run): the files it found are covered
+   * by it, so they are not recorded one by one (see compact).
+   */
+  private recordScan(query: ScanQuery, answer: () => string[]): string[] {
+    const dep = scanDependency(query);
+    let members = this.scanMembers.get(dep);
+    if (!members) this.scanMembers.set(dep, (members = answer()));
+    this.record(dep);
+    return members;
+  }
+
+  /** Each scan dependency of this run → the files it found. */
+  private readonly scanMembers = new Map<string, string[]>();
 
   /**
    * The project files that import `absPath` (imports, re-exports, `require`, dynamic `import()`,
@@ -152,25 +157,11 @@ export class ProjectFacts {
    * scans tokens without parsing (an import written in a comment or a string does not count).
    */
   importersOf(absPath: string, needles?: readonly string[]): readonly FileFacts[] {
-    this.record(ALL_FILES);
-    const index = this.memo('project:importers', () => {
-      const map = new Map<string, string[]>();
-      for (const path of this.projectPaths) {
-        const text = this.textOf(path);
-        if (text === undefined) continue;
-        for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
-          const target = this.resolveModule(path, imported.fileName);
-          if (target === undefined) continue;
-          let list = map.get(target);
-          if (!list) map.set(target, (list = []));
-          if (!list.includes(path)) list.push(path);
-        }
-      }
-      return map;
-    });
+    const index = this.memo('project:importers', () => importIndex(this.projectPaths, (p) => this.textOf(p), this.resolveModule));
+    const paths = this.recordScan({ kind: 'importers', target: absPath, ...(needles ? { needles } : {}) }, () =>
+      importersWith(index, absPath, needles, (p) => this.textOf(p)));
     return this.memo(`project:importers-of:${(needles ?? []).join('\0')}:${absPath}`, () =>
-      (index.get(absPath) ?? []).flatMap((p) => {
-        if (needles && !needles.some((n) => this.textOf(p)?.includes(n))) return [];
+      paths.flatMap((p) => {
         const f = this.load(p);
         return f ? [f] : [];
       }),
@@ -186,16 +177,7 @@ export class ProjectFacts {
     if (parsed) return parsed.text;
     const pending = this.pending.get(path);
     if (pending) return pending.text;
-    let text = this.texts.get(path);
-    if (text === undefined) {
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        text = null;
-      }
-      this.texts.set(path, text);
-    }
-    return text ?? undefined;
+    return readTextOnce(this.texts, path);
   }
 
   private readonly texts = new Map<string, string | null>();
@@ -208,7 +190,7 @@ export class ProjectFacts {
    * here) drops the leading `..` segments: globs never see `..`, and a models/ folder still matches.
    */
   relativePath(absPath: string): string {
-    return relative(this.root, absPath).split(sep).filter((s, i, all) => s !== '..' || all.slice(0, i).some((p) => p !== '..')).join('/');
+    return globRelativePath(this.root, absPath);
   }
 
   /** Any file of the project, parsed once; undefined when it cannot be read. */
@@ -316,21 +298,20 @@ export class ProjectFacts {
   }
 
   /**
-   * A project-wide scan reads every file; ALL_FILES (keyed on the whole project's digest) already
-   * stands for the project's own files, so only files outside it are kept. That keeps a memo hit
-   * cheap: it re-records a handful of entries, not thousands of paths.
+   * A scan's dependency is keyed on the files it found (and their code), so those files need not be
+   * recorded one by one too. That keeps a memo hit cheap: it re-records a handful of entries, not
+   * hundreds of paths, and keeps the cache small.
    */
   private compact(deps: Set<string>): Set<string> {
-    if (!deps.has(ALL_FILES) || deps.size < 2) return deps;
-    const inProject = (this.projectSet ??= new Set(this.projectPaths));
-    const out = new Set<string>([ALL_FILES]);
-    for (const dep of deps) if (!inProject.has(dep)) out.add(dep);
+    const scans = [...deps].filter((d) => this.scanMembers.has(d));
+    if (scans.length === 0) return deps;
+    const covered = new Set(scans.flatMap((d) => this.scanMembers.get(d)!));
+    const out = new Set<string>();
+    for (const dep of deps) if (!covered.has(dep)) out.add(dep);
     return out;
   }
 
-  private projectSet: Set<string> | undefined;
-
-  /** Runs `fn` and returns every file it read (ALL_FILES for a project-wide scan). */
+  /** Runs `fn` and returns every file and scan it read. */
   trackDependencies(fn: () => void): Set<string> {
     const deps = new Set<string>();
     this.recorders.push(deps);

@@ -17,7 +17,7 @@ import { contentHash } from '../engine/content-hash.js';
 import { readSource } from '../engine/read-source.js';
 import { matchesAnyGlob } from '../facts/names.js';
 import { SOURCE_EXTENSIONS } from '../facts/parse-file.js';
-import { ALL_FILES } from '../facts/project-facts.js';
+import { scanQueryOf } from '../facts/scan-deps.js';
 
 /**
  * The one door through which the editor integrations (language server, ESLint plugin, rule tests)
@@ -60,7 +60,7 @@ export const hashOfText = contentHash;
 /** One file's findings and what they were computed from. */
 export interface FileResult {
   diagnostics: Diagnostic[];
-  /** Other files (or ALL_FILES) the rules read for this file. */
+  /** Other files, and project-wide scans (facts/scan-deps.ts), the rules read for this file. */
   deps: string[];
   /** Content hash of the text that was linted: a caller holding other text must lint again. */
   hash: string;
@@ -186,7 +186,8 @@ export class LintSession {
     const out: string[] = [];
     for (const [path, result] of this.results) {
       if (set.has(path)) continue;
-      if (result.deps.some((d) => d === ALL_FILES || set.has(d))) out.push(path);
+      // A project-wide scan may find a changed file it did not find before: such a result is checked again.
+      if (result.deps.some((d) => set.has(d) || scanQueryOf(d) !== undefined)) out.push(path);
     }
     return out.sort();
   }

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/linter/lint.js';
 import { WriteError } from '../../../src/linter/engine/write-owned.js';
@@ -53,6 +54,39 @@ describe('--cache', () => {
     const after = await run(root);
     expect(messages(after)).toEqual(['page.js:2 BG-041 polling every 1000 ms is too frequent: use 3000–5000 ms']);
     expect(after.cachedFiles).toBe(1);
+  });
+
+  // A project-wide scan (task registry, model names, route importers) is keyed on what it found, not
+  // on every file: a comment changes no scan's answer, so only the edited file is checked again.
+  for (const edited of ['src/routes/jobs.ts', 'src/models/job-base.ts', 'src/services/task-registry.ts']) {
+    it(`a comment added to ${edited} re-checks that file only, with every bundled rule`, async () => {
+      const root = tempProject({});
+      cpSync(fileURLToPath(new URL('../../../fixtures/example-app', import.meta.url)), root, { recursive: true });
+      const all = (r: string) => lint({ cwd: r, paths: ['.'], cache: true, cacheLocation: join(r, '.cache/') });
+      const cold = await all(root);
+      const total = cold.report.files.length;
+      expect(total).toBeGreaterThan(10);
+      expect(cold.counts.error + cold.counts.warning).toBeGreaterThan(0);
+      appendFileSync(join(root, edited), '\n// a note for the next reader\n');
+      const after = await all(root);
+      expect(after.cachedFiles).toBe(total - 1);
+      expect(messages(after)).toEqual(messages(cold));
+    });
+  }
+
+  it('a code change that changes a project-wide scan\'s answer re-checks the files that read it', async () => {
+    const root = tempProject({});
+    cpSync(fileURLToPath(new URL('../../../fixtures/example-app', import.meta.url)), root, { recursive: true });
+    const all = (r: string) => lint({ cwd: r, paths: ['.'], cache: true, cacheLocation: join(r, '.cache/') });
+    const cold = await all(root);
+    expect(messages(cold).some((m) => m.startsWith('export-run.entity.ts:6 BG-022'))).toBe(true);
+    const registry = join(root, 'src/services/task-registry.ts');
+    writeFileSync(registry, readFileSync(registry, 'utf8')
+      .replace("import { syncRuns } from '../db/schema';", "import { syncRuns } from '../db/schema';\nimport { ExportRun } from '../models/export-run.entity';")
+      .replace('  marketplace_sync: syncRuns,', '  marketplace_sync: syncRuns,\n  order_export: ExportRun,'));
+    const after = await all(root);
+    expect(messages(after).some((m) => m.startsWith('export-run.entity.ts:6 BG-022'))).toBe(false);
+    expect(after.cachedFiles).toBeLessThan(cold.report.files.length - 1);
   });
 
   it('a changed rule configuration starts over', async () => {

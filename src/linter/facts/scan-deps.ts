@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { ts } from 'ts-morph';
+import { matchesAnyGlob } from './names.js';
+
+/**
+ * A project-wide scan as a cache dependency. A result that read a scan depends on the scan's
+ * *answer* (which files it found, and their code), not on every file of the project: an edit that
+ * does not change what the scan finds re-checks nothing else. The engine re-runs the query on the
+ * current texts to validate a cached result (engine/dependency-state.ts).
+ */
+export type ScanQuery =
+  | { kind: 'matching'; globs: readonly string[]; needles: readonly string[] }
+  | { kind: 'importers'; target: string; needles?: readonly string[] };
+
+/** A prefix no path has: tells a scan dependency from a file dependency in the cache. */
+const SCAN_PREFIX = '\u0000scan:';
+
+export function scanDependency(query: ScanQuery): string {
+  return SCAN_PREFIX + JSON.stringify(query);
+}
+
+export function scanQueryOf(dep: string): ScanQuery | undefined {
+  return dep.startsWith(SCAN_PREFIX) ? (JSON.parse(dep.slice(SCAN_PREFIX.length)) as ScanQuery) : undefined;
+}
+
+/** The paths whose project-relative path matches a glob or whose text contains a needle. */
+export function pathsMatching(
+  paths: readonly string[],
+  relativePathOf: (path: string) => string,
+  textOf: (path: string) => string | undefined,
+  filter: { globs?: readonly string[]; needles?: readonly string[] },
+): string[] {
+  const globs = filter.globs ?? [];
+  const needles = filter.needles ?? [];
+  return paths.filter((path) => {
+    if (globs.length > 0 && matchesAnyGlob(relativePathOf(path), globs)) return true;
+    if (needles.length === 0) return false;
+    const text = textOf(path);
+    return text !== undefined && needles.some((n) => text.includes(n));
+  });
+}
+
+/**
+ * Which files import each file: `ts.preProcessFile` scans tokens without parsing (an import
+ * written in a comment or a string does not count), `resolveModule` resolves as the compiler does.
+ */
+export function importIndex(
+  paths: readonly string[],
+  textOf: (path: string) => string | undefined,
+  resolveModule: (fromFile: string, specifier: string) => string | undefined,
+): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const path of paths) {
+    const text = textOf(path);
+    if (text === undefined) continue;
+    for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+      const target = resolveModule(path, imported.fileName);
+      if (target === undefined) continue;
+      let list = map.get(target);
+      if (!list) map.set(target, (list = []));
+      if (!list.includes(path)) list.push(path);
+    }
+  }
+  return map;
+}
+
+/** The importers of `target` whose text contains one of `needles` (all of them without needles). */
+export function importersWith(index: ReadonlyMap<string, readonly string[]>, target: string, needles: readonly string[] | undefined, textOf: (path: string) => string | undefined): string[] {
+  return (index.get(target) ?? []).filter((p) => !needles || needles.some((n) => textOf(p)?.includes(n)));
+}
+
+/**
+ * A path as globs see it. A file outside the root (a workspace package's sources, imported from
+ * here) drops the leading `..` segments: globs never see `..`, and a models/ folder still matches.
+ */
+export function globRelativePath(root: string, absPath: string): string {
+  return relative(root, absPath).split(sep).filter((s, i, all) => s !== '..' || all.slice(0, i).some((p) => p !== '..')).join('/');
+}
+
+/** A file's text, read at most once per run (null in `texts`: unreadable); undefined when it cannot be read. */
+export function readTextOnce(texts: Map<string, string | null>, path: string): string | undefined {
+  let text = texts.get(path);
+  if (text === undefined) {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      text = null;
+    }
+    texts.set(path, text);
+  }
+  return text ?? undefined;
+}
