@@ -236,6 +236,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     unreadablePaths: discovery.unreadable,
     emptyPaths: [
       ...discovery.empty.map((path) => ({ path, reason: 'no source file' })),
+      ...discovery.loops.map((path) => ({ path, reason: 'a symbolic link loop' })),
       ...ignoredPaths.map((path) => ({ path, reason: 'every file is ignored' })),
     ],
     roots: runs.map((r) => r.config.root),
