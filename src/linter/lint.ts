@@ -100,7 +100,7 @@ interface RunProject {
   files: string[];
 }
 
-/** The nearest folder holding every root: what SARIF and the baseline are relative to with several roots. */
+/** The nearest folder holding every root. */
 function commonFolder(paths: readonly string[]): string {
   let common = paths[0]!;
   for (const p of paths.slice(1)) while (!isInside(common, p)) common = dirname(common);
@@ -153,7 +153,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     return { project, config, rules, files, resolveOptions };
   });
   const several = runs.length > 1;
-  const runBase = commonFolder(runs.map((r) => r.config.root));
+  // With several roots, the repository they sit in (the nearest marked folder holding them all).
+  const common = commonFolder(runs.map((r) => r.config.root));
+  const runBase = several ? roots.markerRootFor(common) ?? common : common;
 
   // Named paths that led to no linted file are said, with why.
   const linted = new Set(runs.flatMap((r) => r.files));

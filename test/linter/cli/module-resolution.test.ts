@@ -49,4 +49,12 @@ describe('imports resolve as the project compiler resolves them', () => {
     ]);
     expect(compact([MONOREPO], REPO_ROOT).map((l) => l.replace(/^fixtures\/monorepo\//, ''))).toEqual(compact(['.'], MONOREPO));
   });
+
+  it('SARIF of several roots is relative to the repository they sit in', () => {
+    const run = JSON.parse(runCli(['packages', '-f', 'sarif'], MONOREPO).stdout).runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${MONOREPO}/`);
+    expect(new Set(run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri))).toEqual(
+      new Set(['packages/api/src/tasks/import.task.ts', 'packages/worker/src/models/export-run.entity.ts']),
+    );
+  });
 });
