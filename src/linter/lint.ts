@@ -151,7 +151,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     return { project, config, rules, files, resolveOptions };
   });
   const several = runs.length > 1;
-  const runBase = commonFolder(runs.map((r) => r.config.root));
+  // With several roots, the repository they sit in (the nearest marked folder holding them all).
+  const common = commonFolder(runs.map((r) => r.config.root));
+  const runBase = several ? roots.markerRootFor(common) ?? common : common;
 
   // Named paths that led to no linted file are said, with why.
   const linted = new Set(runs.flatMap((r) => r.files));
@@ -232,6 +234,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     unreadablePaths: discovery.unreadable,
     emptyPaths: [
       ...discovery.empty.map((path) => ({ path, reason: 'no source file' })),
+      ...discovery.loops.map((path) => ({ path, reason: 'a symbolic link loop' })),
       ...ignoredPaths.map((path) => ({ path, reason: 'every file is ignored' })),
     ],
     roots: runs.map((r) => r.config.root),

@@ -40,7 +40,7 @@ function nonNegativeInteger(value: string): number {
 /** Options that choose which rules load: shared by linting, `rules` and `explain`. */
 function withRuleSelection(cmd: Command): Command {
   return cmd
-    .option('-c, --config <file>', 'config file (default: .bg-lint.yaml found upward from the working directory)')
+    .option('-c, --config <file>', 'config file for every linted file (default: per file, the nearest .bg-lint.yaml upward from it)')
     .option('--rules <dir>', 'extra rule folder or file, on top of the bundled pack (repeatable)', collect, [])
     .option('--no-bundled', 'do not load the bundled rule pack')
     .option('--rule <id=severity>', 'override a rule: BG-041=off|info|warning|error (repeatable)', collect, []);

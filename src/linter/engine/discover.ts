@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { SOURCE_EXTENSIONS } from '../facts/parse-file.js';
@@ -24,6 +24,8 @@ export interface Discovery {
   unreadable: string[];
   /** Named paths that hold no source file at all (an empty folder, only links to folders). */
   empty: string[];
+  /** Named paths that are symbolic link loops: kept (reading them reports the loop), and said. */
+  loops: string[];
 }
 
 /** Never walked into: third-party code, and a folder link's target is reached by its own path if linted. */
@@ -70,11 +72,20 @@ function walk(dir: string, out: string[], unreadable: string[]): void {
   }
 }
 
-function statOrUndefined(abs: string) {
+function statOrError(abs: string): { stat?: ReturnType<typeof statSync>; code?: string } {
   try {
-    return statSync(abs);
+    return { stat: statSync(abs) };
+  } catch (e) {
+    return { code: (e as NodeJS.ErrnoException).code ?? 'UNKNOWN' };
+  }
+}
+
+function isReadable(abs: string): boolean {
+  try {
+    accessSync(abs, constants.R_OK);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -99,6 +110,7 @@ export async function discoverFiles(input: { cwd: string; paths: string[] }): Pr
   const missing: string[] = [];
   const unreadable: string[] = [];
   const empty: string[] = [];
+  const loops: string[] = [];
   const add = (file: string, index: number, fallbackRoot: string): void => {
     let real = file;
     try {
@@ -115,9 +127,11 @@ export async function discoverFiles(input: { cwd: string; paths: string[] }): Pr
   const fallbackFor = (dir: string): string => (isInside(input.cwd, dir) ? input.cwd : dir);
   for (const [index, path] of named.entries()) {
     const abs = isAbsolute(path) ? resolve(path) : resolve(input.cwd, path);
-    const stat = statOrUndefined(abs);
+    const { stat, code } = statOrError(abs);
+    if (code === 'ELOOP') loops.push(path);
     if (stat?.isFile() || (!stat && isLink(abs))) {
-      if (isSource(abs)) add(abs, index, fallbackFor(dirname(abs)));
+      if (stat && !isReadable(abs)) unreadable.push(path);
+      else if (isSource(abs)) add(abs, index, fallbackFor(dirname(abs)));
       else empty.push(path);
       continue;
     }
@@ -143,5 +157,5 @@ export async function discoverFiles(input: { cwd: string; paths: string[] }): Pr
     else if (sources.length === 0) empty.push(path);
     for (const f of sources.sort()) add(f, index, fallbackFor(dirname(f)));
   }
-  return { files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), named, missing, unreadable, empty };
+  return { files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), named, missing, unreadable, empty, loops };
 }

@@ -49,4 +49,19 @@ describe('imports resolve as the project compiler resolves them', () => {
     ]);
     expect(compact([MONOREPO], REPO_ROOT).map((l) => l.replace(/^fixtures\/monorepo\//, ''))).toEqual(compact(['.'], MONOREPO));
   });
+
+  it('-c forces one config on every package', () => {
+    const lines = compact(['.', '-c', 'packages/worker/.bg-lint.yaml'], MONOREPO);
+    // The worker's config (BG-002 off, BG-036 on) now holds for the api too.
+    expect(lines).toContain('packages/api/src/tasks/import.task.ts:4:23: info: task "markImporting" does not log its start, its completion and its failure [BG-036]');
+    expect(lines.filter((l) => l.includes('[BG-002]'))).toEqual([]);
+  });
+
+  it('SARIF of several roots is relative to the repository they sit in', () => {
+    const run = JSON.parse(runCli(['packages', '-f', 'sarif'], MONOREPO).stdout).runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${MONOREPO}/`);
+    expect(new Set(run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri))).toEqual(
+      new Set(['packages/api/src/tasks/import.task.ts', 'packages/worker/src/models/export-run.entity.ts']),
+    );
+  });
 });

@@ -74,6 +74,12 @@ describe('the project is found from the linted files, not from the working direc
     expect(run.stderr).toBe('bg-lint: empty: nothing to lint (no source file)\nbg-lint: dist: nothing to lint (every file is ignored)\n');
     expect(run.stdout).toContain('src/models/export-run.entity.ts:6:14: error: job model "ExportRun" has no "status" field');
     expect(run.code).toBe(1);
+    // A named link loop is still reported as a skipped file, and said on stderr.
+    symlinkSync('self.ts', join(app, 'src/self.ts'));
+    const loop = runCli(['src/self.ts', '-f', 'compact'], app);
+    expect(loop.stderr).toBe('bg-lint: src/self.ts: nothing to lint (a symbolic link loop)\n');
+    expect(loop.stdout.trim()).toBe('src/self.ts:1:1: warning: file skipped: symbolic link loop [skipped-file]');
+    expect(loop.code).toBe(0);
     expect(base).not.toBe('');
   });
 });

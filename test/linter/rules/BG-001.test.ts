@@ -1,30 +1,9 @@
 import { testRule } from '../../helpers/rule-tester.js';
+import { DERIVED_MODEL_FILES } from './derived-models.js';
 
 testRule('BG-001', {
   valid: [
-    {
-      name: 'types derived from a model (Omit/Pick/intersection, a Mongo document type) are not models again',
-      files: {
-        'src/models/job.entity.ts': [
-          "import { Column, Entity, Index, ObjectId, ObjectIdColumn } from 'typeorm';",
-          '@Entity()',
-          'export class JobEntity {',
-          '  @ObjectIdColumn() id!: ObjectId;',
-          "  @Index() @Column({ default: 'pending' }) status!: 'pending' | 'running' | 'completed' | 'failed';",
-          '  @Column() createdAt!: Date;',
-          '  @Column({ nullable: true }) startedAt!: Date | null;',
-          '  @Column({ nullable: true }) completedAt!: Date | null;',
-          '  @Column({ nullable: true }) errorMessage!: string | null;',
-          '  @Column() triggeredBy!: string;',
-          '}',
-          '/** What the driver hands back: the entity without the ORM id, with Mongo\'s own. */',
-          "export type JobDBModel = Omit<JobEntity, 'id'> & { _id: ObjectId };",
-          "export type JobListRow = Pick<JobEntity, 'status' | 'createdAt'> & { total: number };",
-          'export type JobRecord = JobEntity & { attempts: number };',
-          '',
-        ].join('\n'),
-      },
-    },
+    { name: 'types derived from a model (Omit/Pick/intersection, a Mongo document type) are not models again', files: DERIVED_MODEL_FILES },
     {
       name: 'TypeORM entity with an indexed, required status',
       files: {
