@@ -4,6 +4,7 @@ import { matchesAnyCallPattern } from './call-patterns.js';
 import type { FileFacts } from './file-facts.js';
 import { foldConstant, unwrap } from './fold.js';
 import { jobModelNamePattern } from './job-models.js';
+import { normalizeFieldName } from './names.js';
 import type { ProjectFacts } from './project-facts.js';
 import { methodName, chainReceiver } from './record-calls.js';
 import { isJobModelDeclaration } from './record-origin.js';
@@ -28,7 +29,8 @@ import {
  * - `handlers`: each `catch` (and `.catch(cb)`) the task runs: its caught variable, whether it is
  *   empty, only logs, logs an error, rethrows, and the writes it makes (its own and its helpers').
  * - `logs`: every logging call (error or info level, by the vocabulary's call patterns) with its region.
- * - `touchesJobRecord`: a field of a job record is written or read, or a job model is named.
+ * - `touchesJobRecord`: a job record's status is written or read, a field of a record typed as a job
+ *   model is, or a job model is named (another key of an untyped object alone never counts).
  *
  * A value written in a helper through one of its parameters (`setStatus(id, 'running')` →
  * `repo.update(id, { status })`) is folded from the task's argument; likewise the session a helper
@@ -159,6 +161,7 @@ class FlowBuilder {
   private readonly file: FileFacts;
   private readonly scope: ScopeFunction[];
   private readonly handlers = new Map<Handler, FlowHandler>();
+  private readonly statusField: string;
 
   constructor(
     private readonly project: ProjectFacts,
@@ -166,6 +169,7 @@ class FlowBuilder {
     private readonly vocab: FlowVocabulary,
   ) {
     this.file = task.file;
+    this.statusField = normalizeFieldName(project.subjects.jobModel.statusField);
     this.scope = taskScopeOf(project, task.file, task.fn, Math.max(0, vocab.helperDepth));
   }
 
@@ -291,7 +295,9 @@ class FlowBuilder {
     for (const sf of this.scope) {
       for (const w of all) {
         if (!contains(sf.fn, w.valueNode)) continue;
-        touches = true;
+        // rules.md: a status write or a record typed as a job model makes a job task; another key
+        // of an untyped object alone (`createdAt` in export metadata) does not.
+        if (w.field === this.statusField || w.typed) touches = true;
         if (!w.isWrite || (w.kind !== 'assign' && w.kind !== 'object')) continue;
         writes.push(this.flowWrite(w, sf));
       }
