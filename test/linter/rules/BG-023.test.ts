@@ -118,6 +118,34 @@ testRule('BG-023', {
       errors: [{ line: 1, message: AFTER('DELETE /api/datasets/:id') }],
     },
     {
+      name: 'a Koa-router RPC delete without a slash (Outline "imports.delete")',
+      files: {
+        'server/routes/api/imports/imports.ts': [
+          'import Router from "koa-router";',
+          'import auth from "@server/middlewares/authentication";',
+          'import { transaction } from "@server/middlewares/transaction";',
+          '',
+          'const router = new Router();',
+          '',
+          'router.post(',
+          '  "imports.delete",',
+          '  auth(),',
+          '  transaction(),',
+          '  async (ctx: APIContext) => {',
+          '    const { id } = ctx.input.body;',
+          '    const importModel = await Import.findByPk(id, { rejectOnEmpty: true });',
+          '    await importModel.destroy();',
+          '    ctx.body = { success: true };',
+          '  }',
+          ');',
+          '',
+          'export default router;',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 7, column: 1, message: NO_READ('POST /imports.delete') }],
+    },
+    {
       name: 'RPC-style POST .../delete and a Fastify route object',
       files: {
         'src/routes.ts': [
