@@ -133,6 +133,36 @@ testRule('BG-030', {
         ].join('\n'),
       },
     },
+    {
+      name: 'a Mongoose worker: status and startedAt in one $set (findOneAndUpdate with upsert and $setOnInsert)',
+      files: {
+        'src/models/job.model.ts': [
+          "import { Schema, model, Document } from 'mongoose';",
+          'export interface IJob extends Document {',
+          "  status: 'pending' | 'running' | 'completed' | 'failed';",
+          '  startedAt?: Date;',
+          '  completedAt?: Date;',
+          '}',
+          "export const Job = model<IJob>('Job', new Schema<IJob>({ status: { type: String, index: true } }));",
+          '',
+        ].join('\n'),
+        'src/workers/report.worker.ts': [
+          "import { Job } from '../models/job.model';",
+          '',
+          'export async function processReport(reportKey: string) {',
+          '  const startedAt = new Date();',
+          '  await Job.findOneAndUpdate(',
+          '    { key: reportKey },',
+          "    { $set: { status: 'running', startedAt }, $setOnInsert: { createdAt: startedAt } },",
+          '    { upsert: true, new: true },',
+          '  );',
+          '  await buildReport(reportKey);',
+          "  await Job.updateOne({ key: reportKey }, { $set: { status: 'completed', completedAt: new Date() } });",
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   invalid: [
     {
