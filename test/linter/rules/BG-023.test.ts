@@ -91,8 +91,47 @@ testRule('BG-023', {
         'src/routes.ts': "router.get('/api/items/:id', (req, res) => res.json({}));\nrouter.post('/api/items/delete-log', (req, res) => res.json({}));\ncache.delete('/api/items');\n",
       },
     },
+    {
+      name: 'a Koa DELETE that only refuses the method (405, "use POST") deletes nothing',
+      files: {
+        'server/routes/mcp/index.ts': [
+          'import Koa from "koa";',
+          'import Router from "koa-router";',
+          '',
+          'const app = new Koa();',
+          'const router = new Router();',
+          '',
+          'router.delete("/", async (ctx) => {',
+          '  ctx.status = 405;',
+          '  ctx.set("Allow", "POST");',
+          '  ctx.body = { error: "Method not allowed. Use POST for MCP requests." };',
+          '});',
+          '',
+          'app.use(router.routes());',
+          'export default app;',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a chained Hono app: reported at the .delete( of the chain, not at new Hono()',
+      files: {
+        'src/routes/projects.ts': [
+          "import { Hono } from 'hono';",
+          '',
+          'export const projects = new Hono()',
+          "  .get('/', async (c) => c.json(await listProjects()))",
+          "  .delete('/:id', async (c) => {",
+          "    await deleteProject(c.req.param('id'));",
+          '    return c.body(null, 204);',
+          '  });',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 5, column: 4, message: NO_READ('DELETE /:id') }],
+    },
     {
       name: 'a DELETE route that never reads the header',
       files: { 'src/routes.ts': "router.delete('/api/datasets/:id', async (req, res) => {\n  await datasets.delete(req.params.id);\n  res.status(204).end();\n});\n" },
