@@ -166,6 +166,29 @@ testRule('BG-030', {
   ],
   invalid: [
     {
+      name: 'a camelCase Prisma task: the message names startedAt as the project spells it',
+      files: { 'src/jobs/export.job.ts': [
+          "import { prisma } from '../lib/prisma';",
+          "import { logger } from '../lib/logger';",
+          '',
+          'export async function processExport(jobId: string) {',
+          "  await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'running' } });",
+          '  try {',
+          '    await renderExport(jobId);',
+          "    await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'completed', completedAt: new Date() } });",
+          '  } catch (error) {',
+          "    logger.error('export failed', error);",
+          '    await prisma.exportJob.update({',
+          '      where: { id: jobId },',
+          "      data: { status: 'failed', failureReason: error instanceof Error ? error.message : String(error), completedAt: new Date() },",
+          '    });',
+          '  }',
+          '}',
+          '',
+        ].join('\n') },
+      errors: [{ line: 4, column: 23, message: 'task "processExport" does not write startedAt when it starts' }],
+    },
+    {
       name: 'a NestJS task service whose repository is typed with the model: its startedAt write alone makes it a job task',
       files: {
         'src/entities/export-job.entity.ts':
