@@ -56,6 +56,8 @@ export interface SubjectSettings {
   triggerEndpoint: {
     /** Words that make a POST route a trigger, with the key its response must carry. */
     words: Record<string, string>;
+    /** Verbs that end an RPC path (`imports.list`) and make it a read or a removal, not a trigger. */
+    rpcNonTriggerVerbs: string[];
   };
   frontend: {
     /** Folder names that hold frontend code. */
@@ -100,6 +102,7 @@ export const subjectsSchema: JsonSchema = section({
   }),
   triggerEndpoint: section({
     words: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+    rpcNonTriggerVerbs: stringList,
   }),
   frontend: section({ dirs: stringList, extensions: stringList, notDirs: stringList }),
 });
