@@ -1,4 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
+import { PRISMA_EXPORT_TASK } from './idioms.js';
 
 const MISSING_BOTH = (task: string) => `task "${task}" does not write status "running" or started_at when it starts`;
 
@@ -167,25 +168,7 @@ testRule('BG-030', {
   invalid: [
     {
       name: 'a camelCase Prisma task: the message names startedAt as the project spells it',
-      files: { 'src/jobs/export.job.ts': [
-          "import { prisma } from '../lib/prisma';",
-          "import { logger } from '../lib/logger';",
-          '',
-          'export async function processExport(jobId: string) {',
-          "  await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'running' } });",
-          '  try {',
-          '    await renderExport(jobId);',
-          "    await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'completed', completedAt: new Date() } });",
-          '  } catch (error) {',
-          "    logger.error('export failed', error);",
-          '    await prisma.exportJob.update({',
-          '      where: { id: jobId },',
-          "      data: { status: 'failed', failureReason: error instanceof Error ? error.message : String(error), completedAt: new Date() },",
-          '    });',
-          '  }',
-          '}',
-          '',
-        ].join('\n') },
+      files: { 'src/jobs/export.job.ts': PRISMA_EXPORT_TASK },
       errors: [{ line: 4, column: 23, message: 'task "processExport" does not write startedAt when it starts' }],
     },
     {

@@ -1,4 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
+import { PRISMA_EXPORT_TASK } from './idioms.js';
 
 const TRY = (catchBody: string, param = '(err)') =>
   'export async function runScan(scan) {\n  scan.status = "running";\n  try {\n    await scanAll(scan);\n    scan.status = "completed";\n' +
@@ -40,25 +41,7 @@ testRule('BG-032', {
   invalid: [
     {
       name: 'a catch that keeps the error in failureReason: the message names it (and errorMessage in the project\'s case)',
-      files: { 'src/jobs/export.job.ts': [
-          "import { prisma } from '../lib/prisma';",
-          "import { logger } from '../lib/logger';",
-          '',
-          'export async function processExport(jobId: string) {',
-          "  await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'running' } });",
-          '  try {',
-          '    await renderExport(jobId);',
-          "    await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'completed', completedAt: new Date() } });",
-          '  } catch (error) {',
-          "    logger.error('export failed', error);",
-          '    await prisma.exportJob.update({',
-          '      where: { id: jobId },',
-          "      data: { status: 'failed', failureReason: error instanceof Error ? error.message : String(error), completedAt: new Date() },",
-          '    });',
-          '  }',
-          '}',
-          '',
-        ].join('\n') },
+      files: { 'src/jobs/export.job.ts': PRISMA_EXPORT_TASK },
       errors: [{ line: 9, column: 5, message: 'catch in task "processExport" does not write errorMessage from "error" (it writes the error to "failureReason" instead)' }],
     },
     {
