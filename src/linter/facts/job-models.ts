@@ -273,7 +273,8 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
 
   for (const c of file.index.classes) {
     if (!c.name || !isCandidate(c.name.text, c)) continue;
-    const orm = decoratorsOf(c).length > 0;
+    // `@ObjectType()` (GraphQL) alone mirrors a table declared elsewhere (Prisma): not an ORM declaration.
+    const orm = decoratorsOf(c).some((d) => !settings.nonOrmDecorators?.includes(decoratorName(d) ?? ''));
     push({ name: c.name.text, nameNode: c.name, declaration: c, kind: 'class', orm, file, fields: declarationFields(project, c) });
   }
   for (const i of file.index.interfaces) {

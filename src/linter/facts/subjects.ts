@@ -17,6 +17,8 @@ export interface SubjectSettings {
     tableFactories: string[];
     /** JSDoc tag that makes any declaration a job model: `/** @bgJobModel *\/`. */
     tag: string;
+    /** Class decorators that do not declare a table (GraphQL types, DI): such a class is not ORM-declared. */
+    nonOrmDecorators: string[];
     /** The status field's name. */
     statusField: string;
     /**
@@ -83,6 +85,7 @@ export const subjectsSchema: JsonSchema = section({
     nameSuffixes: stringList,
     tableFactories: stringList,
     tag: { type: 'string', minLength: 1 },
+    nonOrmDecorators: stringList,
     statusField: { type: 'string', minLength: 1 },
     recordFields: stringList,
   }),
