@@ -65,9 +65,43 @@ function reschedulesItself(call: ts.CallExpression, callback: ts.Expression): bo
   return found;
 }
 
-function judge(ctx: Ctx, at: ts.Expression, what: string): void {
+/** The expressions a function returns: its concise body, or its own `return`s (not nested functions'). */
+function returnedExpressions(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) out.push(n.expression);
+    } else if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return out;
+}
+
+function judge(ctx: Ctx, at: ts.Expression, what: string, depth = 0): void {
+  const e = unwrap(at);
+  // `active ? 1000 : false`, `ms ?? 2000`: each numeric branch is an interval (false/undefined stop
+  // polling and are not judged). TanStack's `refetchInterval: (query) => …` returns one: judge what
+  // it returns.
+  if (depth < 4) {
+    if (ts.isConditionalExpression(e)) {
+      judge(ctx, e.whenTrue, what, depth + 1);
+      judge(ctx, e.whenFalse, what, depth + 1);
+      return;
+    }
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      judge(ctx, e.left, what, depth + 1);
+      judge(ctx, e.right, what, depth + 1);
+      return;
+    }
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) {
+      for (const r of returnedExpressions(e)) judge(ctx, r, what, depth + 1);
+      return;
+    }
+  }
   const value = foldConstant(ctx.project, ctx.file, at);
-  if (typeof value !== 'number' || !Number.isFinite(value)) return;
+  // 0 is how SWR and TanStack Query spell "do not poll": not an interval.
+  if (typeof value !== 'number' || !Number.isFinite(value) || value === 0) return;
   const { minMs, maxMs } = ctx.options;
   const range = `use ${minMs}–${maxMs} ms`;
   if (value < minMs) ctx.report(at, `${what} every ${value} ms is too frequent: ${range}`);

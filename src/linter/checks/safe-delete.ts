@@ -138,6 +138,38 @@ function isDeleteCall(name: string, verbs: readonly string[]): boolean {
   return verbs.some((v) => lower.startsWith(v) || lower.endsWith(v));
 }
 
+/**
+ * Where a finding about a registration points: the call, or, when the call hangs off a chain that
+ * starts elsewhere (`new Hono().get(…).delete('/:id', h)`), its method name: the chain's start is
+ * another statement's business and may be many lines up.
+ */
+function reportNode(registration: ts.Node): ts.Node {
+  if (!ts.isCallExpression(registration) || !ts.isPropertyAccessExpression(registration.expression)) return registration;
+  const receiver = unwrap(registration.expression.expression);
+  return ts.isCallExpression(receiver) || ts.isNewExpression(receiver) ? registration.expression.name : registration;
+}
+
+function isErrorStatus(ctx: Ctx, file: FileFacts, e: ts.Expression | undefined): boolean {
+  const v = e ? foldConstant(ctx.project, file, e) : undefined;
+  return typeof v === 'number' && v >= 400;
+}
+
+/** `res.status(405)`, `reply.code(405)`, `c.json(body, 405)`, `c.text('no', 405)`. */
+function errorStatusCall(ctx: Ctx, file: FileFacts, call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  const name = call.expression.name.text;
+  if (name === 'status' || name === 'code' || name === 'sendStatus') return isErrorStatus(ctx, file, call.arguments[0]);
+  if (name === 'json' || name === 'text') return isErrorStatus(ctx, file, call.arguments[1]);
+  return false;
+}
+
+/** `ctx.status = 405` (Koa). */
+function isErrorStatusAssignment(ctx: Ctx, file: FileFacts, b: ts.BinaryExpression): boolean {
+  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const left = unwrap(b.left);
+  return ts.isPropertyAccessExpression(left) && left.name.text === 'status' && isErrorStatus(ctx, file, b.right);
+}
+
 function checkRoute(ctx: Ctx, route: RouteHandler): void {
   const handler = route.handler!;
   const file = route.handlerFile ?? route.file;
@@ -147,6 +179,8 @@ function checkRoute(ctx: Ctx, route: RouteHandler): void {
   let read = false;
   let compared: number | undefined;
   let firstDelete: number | undefined;
+  let deletes = false;
+  let refuses = false;
   const consider = (at: number | undefined) => {
     if (at !== undefined && (compared === undefined || at < compared)) compared = at;
   };
@@ -158,8 +192,12 @@ function checkRoute(ctx: Ctx, route: RouteHandler): void {
     if (ts.isCallExpression(node)) {
       const callee = calleeOf(ctx.project, file, node);
       if (callee && matchesAnyCallPattern(callee, ctx.options.helpers)) helper = true;
-      else if (callee && fn === handler && firstDelete === undefined && isDeleteCall(callee.name, ctx.options.deleteVerbs)) firstDelete = node.getStart();
-    }
+      else if (callee && isDeleteCall(callee.name, ctx.options.deleteVerbs)) {
+        deletes = true;
+        if (fn === handler && firstDelete === undefined) firstDelete = node.getStart();
+      }
+      if (fn === handler && errorStatusCall(ctx, file, node)) refuses = true;
+    } else if (fn === handler && ts.isBinaryExpression(node) && isErrorStatusAssignment(ctx, file, node)) refuses = true;
     const r = headerRead(ctx, file, node);
     if (r) {
       read = true;
@@ -168,10 +206,13 @@ function checkRoute(ctx: Ctx, route: RouteHandler): void {
       consider(at === undefined ? undefined : fn === handler ? at : -1);
     }
   });
-  if (helper) return;
-  if (!read) ctx.report(route.registration, `${label} deletes without checking the ${header} header against the resource's name`);
-  else if (compared === undefined) ctx.report(route.registration, `${label} reads the ${header} header but never compares it with the resource's name`);
-  else if (firstDelete !== undefined && compared > firstDelete) ctx.report(route.registration, `${label} checks the ${header} header only after deleting`);
+  // A DELETE that only refuses (`ctx.status = 405`, "use POST") and calls nothing that deletes has
+  // nothing to confirm (Outline's MCP route).
+  if (helper || (!deletes && refuses)) return;
+  const at = reportNode(route.registration);
+  if (!read) ctx.report(at, `${label} deletes without checking the ${header} header against the resource's name`);
+  else if (compared === undefined) ctx.report(at, `${label} reads the ${header} header but never compares it with the resource's name`);
+  else if (firstDelete !== undefined && compared > firstDelete) ctx.report(at, `${label} checks the ${header} header only after deleting`);
 }
 
 /** BG-023: a delete route confirms the resource's name from the X-RESOURCE-NAME header before deleting. */

@@ -65,6 +65,22 @@ export default defineCheck<Options>({
       const value = write.value;
       if (standard.has(value)) continue;
       const replacement = Object.prototype.hasOwnProperty.call(legacy, value) ? legacy[value] : undefined;
+      const lower = value.toLowerCase();
+      if (replacement === undefined && lower !== value) {
+        // `"PENDING"`, `"Processing"`: the project's words in another case. No fix: the upper-case
+        // words are usually stored too (a database enum, existing rows, other readers), so rewriting
+        // the code alone would stop it matching its own data.
+        const standardWord = vocabulary.find((v) => v.toLowerCase() === lower);
+        const legacyWord = Object.keys(legacy).find((k) => k.toLowerCase() === lower);
+        if (standardWord !== undefined) {
+          ctx.report(write.valueNode, `status "${value}" differs from the standard "${standardWord}" only in case: use "${standardWord}"`);
+          continue;
+        }
+        if (legacyWord !== undefined) {
+          ctx.report(write.valueNode, `status "${value}" is the legacy value "${legacyWord}" in another case: use "${legacy[legacyWord]}"`);
+          continue;
+        }
+      }
       if (replacement !== undefined) {
         const literal = write.literal;
         // In a union that already lists the replacement, the legacy member is dropped instead.

@@ -1,5 +1,5 @@
 import { defineCheck } from './check.js';
-import { normalizeFieldName } from '../facts/names.js';
+import { normalizeFieldName, spelled } from '../facts/names.js';
 import { jobTaskFlowsOf, type FlowVocabulary, type FlowWrite, type RegionKind } from '../facts/task-flow.js';
 import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
 
@@ -48,13 +48,14 @@ export default defineCheck<Options>({
         (['success', 'failure'] as const).filter((path) => !flow.writes.some((w) => matches(w) && PATH_REGIONS[path].includes(w.region)));
       const statusPaths = missingPaths((w) => w.field === status && (w.value === undefined || o.finalValues.includes(w.value)));
       const completedPaths = missingPaths((w) => w.field === completed);
+      const completedName = spelled(o.completedField, flow.camelCase);
       const onPaths = (paths: Path[]) => `on the ${joinAnd(paths)} path${paths.length > 1 ? 's' : ''}`;
       const items: string[] = [];
       if (statusPaths.length > 0 && statusPaths.join() === completedPaths.join()) {
-        items.push(`${finalStatus} or ${o.completedField} ${onPaths(statusPaths)}`);
+        items.push(`${finalStatus} or ${completedName} ${onPaths(statusPaths)}`);
       } else {
         if (statusPaths.length > 0) items.push(`${finalStatus} ${onPaths(statusPaths)}`);
-        if (completedPaths.length > 0) items.push(`${o.completedField} ${onPaths(completedPaths)}`);
+        if (completedPaths.length > 0) items.push(`${completedName} ${onPaths(completedPaths)}`);
       }
       if (items.length > 0) ctx.report(flow.task.nameNode, `task "${flow.task.name}" does not write ${items.join(', nor ')}`);
     }

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { defineCheck } from './check.js';
-import { normalizeFieldName } from '../facts/names.js';
+import { normalizeFieldName, spelled } from '../facts/names.js';
 import { jobTaskFlowsOf, type FlowHandler, type FlowVocabulary } from '../facts/task-flow.js';
 import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
 
@@ -46,18 +46,20 @@ export default defineCheck<Options>({
     const errorField = normalizeFieldName(o.errorField);
     for (const flow of jobTaskFlowsOf(ctx.project, ctx.file, vocab)) {
       const name = flow.task.name;
+      const errorName = spelled(o.errorField, flow.camelCase);
       const missing = (h: FlowHandler): string[] => {
         const out: string[] = [];
         if (!h.writes.some((w) => w.field === status && (w.value === undefined || w.value === o.failedValue))) out.push(`write status "${o.failedValue}"`);
         if (!h.writes.some((w) => w.field === errorField && w.fromCaughtError)) {
-          out.push(h.caughtNames.length === 0 ? `write ${o.errorField} from the caught error (it binds none)` : `write ${o.errorField} from "${h.caughtNames[0]}"`);
+          const instead = h.errorKey !== undefined ? ` (it writes the error to "${h.errorKey}" instead)` : '';
+          out.push(h.caughtNames.length === 0 ? `write ${errorName} from the caught error (it binds none)` : `write ${errorName} from "${h.caughtNames[0]}"${instead}`);
         }
         if (!h.logsError) out.push('log the error');
         return out;
       };
       if (flow.handlers.some((h) => missing(h).length === 0)) continue;
       if (flow.handlers.length === 0) {
-        ctx.report(flow.task.nameNode, `task "${name}" has no try/catch: an exception leaves the job "running" with no ${o.errorField}`);
+        ctx.report(flow.task.nameNode, `task "${name}" has no try/catch: an exception leaves the job "running" with no ${errorName}`);
         continue;
       }
       const own = flow.handlers.filter((h) => h.own);
@@ -66,13 +68,13 @@ export default defineCheck<Options>({
         for (const h of swallowing) {
           ctx.report(h.node, h.empty
             ? `empty catch in task "${name}": the error is swallowed and the job is never marked "${o.failedValue}"`
-            : `catch in task "${name}" only logs the error: the job is never marked "${o.failedValue}" and has no ${o.errorField}`);
+            : `catch in task "${name}" only logs the error: the job is never marked "${o.failedValue}" and has no ${errorName}`);
         }
         continue;
       }
       const outermost = own.find((h) => !own.some((other) => nestedIn(h, other)));
       if (outermost) ctx.report(outermost.node, `catch in task "${name}" does not ${joinAnd(missing(outermost), 'or')}`);
-      else ctx.report(flow.task.nameNode, `task "${name}" has no catch that writes status "${o.failedValue}", writes ${o.errorField} from the caught error and logs it`);
+      else ctx.report(flow.task.nameNode, `task "${name}" has no catch that writes status "${o.failedValue}", writes ${errorName} from the caught error and logs it`);
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from './check.js';
-import { normalizeFieldName } from '../facts/names.js';
+import { normalizeFieldName, spelled } from '../facts/names.js';
 import { jobTaskFlowsOf, writesInOrder, type FlowVocabulary, type FlowWrite } from '../facts/task-flow.js';
 import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
 
@@ -54,7 +54,7 @@ export default defineCheck<Options>({
       };
       const requirements: [string, 'ok' | 'late' | 'missing'][] = [
         [`status "${o.runningValues[0] ?? 'running'}"`, judge((w) => w.field === status && (w.value === undefined || o.runningValues.includes(w.value)))],
-        [o.startedField, judge((w) => w.field === started)],
+        [spelled(o.startedField, flow.camelCase), judge((w) => w.field === started)],
       ];
       const missing = requirements.filter(([, s]) => s === 'missing').map(([what]) => what);
       const late = requirements.filter(([, s]) => s === 'late').map(([what]) => what);

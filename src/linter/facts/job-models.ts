@@ -37,13 +37,18 @@ export interface JobModel {
   camelCase: boolean;
 }
 
-/** `ImportJob`, `ScanRunTable`, `import_jobs`, `ImportJobsEntity`: the shape of a job model's name. */
+/**
+ * `ImportJob`, `ScanRunTable`, `import_jobs`, `ImportJobsEntity`: the shape of a job model's name. An
+ * acronym or an interface prefix may stand right before the ending (`IJob`, `ETLJob`, `SMSRun`,
+ * `AIScan`), so the letter before it may be upper case; the ending itself must start a word
+ * (`Subtask`, `Outrun` are not models: their ending is lower case).
+ */
 export function jobModelNamePattern(settings: SubjectSettings['jobModel']): RegExp {
   const alt = (words: string[]) => words.map((w) => w.replace(/[^\w]/g, '')).join('|');
   const endings = alt(settings.nameEndings);
   const suffixes = alt(settings.nameSuffixes);
   const snakeSuffixes = settings.nameSuffixes.map((s) => s.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()).join('|');
-  const pascal = `(?:^|[a-z0-9])(?:${endings})s?(?:${suffixes})?$`;
+  const pascal = `(?:^|[A-Za-z0-9])(?:${endings})s?(?:${suffixes})?$`;
   const snake = `(?:^|_)(?:${endings.toLowerCase()})s?(?:_(?:${snakeSuffixes}))?$`;
   return new RegExp(`(?:${pascal})|(?:${snake})`);
 }
@@ -293,7 +298,8 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
 
   for (const c of file.index.classes) {
     if (!c.name || !isCandidate(c.name.text, c)) continue;
-    const orm = decoratorsOf(c).length > 0;
+    // `@ObjectType()` (GraphQL) alone mirrors a table declared elsewhere (Prisma): not an ORM declaration.
+    const orm = decoratorsOf(c).some((d) => !settings.nonOrmDecorators?.includes(decoratorName(d) ?? ''));
     push({ name: c.name.text, nameNode: c.name, declaration: c, kind: 'class', orm, file, fields: declarationFields(project, c) });
   }
   for (const i of file.index.interfaces) {

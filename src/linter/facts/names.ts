@@ -10,6 +10,11 @@ export function toCamelCase(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+/** A configured (snake_case) field name as a model or task that spells its fields in camelCase would write it. */
+export function spelled(name: string, camelCase: boolean): string {
+  return camelCase ? toCamelCase(name) : name;
+}
+
 const globCache = new Map<string, (path: string) => boolean>();
 
 /** Does a project-relative POSIX path match any of the globs? Globs are compiled once per run. */

@@ -57,6 +57,8 @@ class Collector {
   private readonly statusField: string;
   private readonly inTaskFile: boolean;
   private readonly origins = new Map<ts.Node, Origin>();
+  /** Whether the record of the writes being added is typed as a job (see FieldWrite.typed). */
+  private typed = false;
 
   constructor(
     private readonly project: ProjectFacts,
@@ -75,6 +77,7 @@ class Collector {
     for (const c of index.calls) this.call(c);
     for (const n of index.news) this.newExpression(n);
     for (const v of index.variables) this.variable(v);
+    this.typed = true;
     this.models();
     this.statusTypes();
     this.out.sort((a, b) => a.valueNode.pos - b.valueNode.pos);
@@ -106,6 +109,7 @@ class Collector {
       ...(ts.isStringLiteralLike(e) ? { literal: e } : {}),
       ...extra,
       ...(member ? { member } : {}),
+      ...(this.typed ? { typed: true as const } : {}),
     });
   }
 
@@ -175,6 +179,7 @@ class Collector {
       }
       this.origins.set(key, origin);
     }
+    this.typed = origin === 'job';
     return origin === 'job' || (origin === 'unknown' && this.inTaskFile);
   }
 
@@ -264,6 +269,7 @@ class Collector {
     if (!n.arguments?.length || !ts.isIdentifier(n.expression)) return;
     const objects = n.arguments.map(unwrap).filter(ts.isObjectLiteralExpression);
     if (objects.length === 0 || expressionOrigin(this.project, this.file, n) !== 'job') return;
+    this.typed = true;
     for (const o of objects) this.object(o, true, {});
   }
 
@@ -274,8 +280,10 @@ class Collector {
     if (!ts.isObjectLiteralExpression(init)) return;
     if (v.type) {
       const origin = typeOrigin(this.project, this.file, v.type);
+      this.typed = origin === 'job';
       if (origin === 'job' || (origin === 'unknown' && this.inTaskFile && this.mentionsField(init))) this.object(init, true, {});
     } else if (this.inTaskFile && this.mentionsField(init) && !statusListOf(v)) {
+      this.typed = false;
       this.object(init, true, {});
     }
   }

@@ -31,6 +31,17 @@ export function pathLikeArgument(project: ProjectFacts, file: FileFacts, arg: ts
   return text !== undefined && text.startsWith('/') ? text : undefined;
 }
 
+/**
+ * An RPC-style path, written without a leading slash: `collections.export`, `imports.delete`,
+ * `jobs:run` (Outline, Koa-router RPC APIs). Words joined by `.` or `:` only (a single word, a URL
+ * or a cache key with spaces is not one), and only taken from a receiver named like a router.
+ */
+export function rpcPathArgument(project: ProjectFacts, file: FileFacts, arg: ts.Expression | undefined): string | undefined {
+  if (!arg) return undefined;
+  const text = routePathText(project, file, arg);
+  return text !== undefined && /^[A-Za-z][\w-]*(?:[.:][\w-]+)+$/.test(text) ? text : undefined;
+}
+
 /** `/api` + `imports/` → `/api/imports`; NestJS writes both parts without slashes. */
 export function joinRoutePath(...parts: (string | undefined)[]): string {
   const joined = parts

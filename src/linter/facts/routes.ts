@@ -4,14 +4,15 @@ import type { FileFacts } from './file-facts.js';
 import { foldConstant, propertyNameText, unwrap } from './fold.js';
 import type { ProjectFacts } from './project-facts.js';
 import { followHandler, type HandlerRef } from './route-handler-refs.js';
-import { joinRoutePath, mountPrefixesOf, pathLikeArgument, routePathText } from './route-paths.js';
+import { joinRoutePath, mountPrefixesOf, pathLikeArgument, routePathText, rpcPathArgument } from './route-paths.js';
 import type { RouteHandler } from './subject-types.js';
 
 /**
  * The route handlers registered in a file (rules.md "route handler"), memoized per file:
  *
  * - `X.get|post|put|patch|delete(path, ...middleware, handler)` (Express apps and routers, Fastify,
- *   Hono, Koa-router; Koa-router's named form `router.post('name', '/path', fn)` too), and
+ *   Hono, Koa-router; Koa-router's named form `router.post('name', '/path', fn)` too; an RPC path
+ *   without a slash, `router.post('collections.export', fn)`, from a receiver named like a router), and
  *   `X.route('/path').post(fn).get(fn)` (Express). The path must be path-like (a string, const or
  *   template that starts with `/`) and the LAST argument a function: inline, or a reference that is
  *   followed (function declaration, `const` function, also imported; `controller.create` on an object
@@ -137,6 +138,11 @@ function methodCallRoute(
     if (path === undefined && args.length >= 3 && typeof foldConstant(project, file, args[0]!) === 'string') {
       path = pathLikeArgument(project, file, args[1]);
       pathIndex = 1;
+    }
+    // RPC paths need no slash (`router.post("collections.export", auth(), fn)`): from a router only.
+    if (path === undefined && ROUTER_NAME.test(receiverName(callee.expression) ?? '')) {
+      path = rpcPathArgument(project, file, args[0]);
+      pathIndex = 0;
     }
     if (path === undefined) return undefined;
     handlerArgs = args.slice(pathIndex + 1);

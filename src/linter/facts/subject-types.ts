@@ -56,6 +56,13 @@ export interface FieldWrite {
    * that member's own `enum-member` FieldWrite, not at each use.
    */
   member?: ts.Node;
+  /**
+   * True when the record is known to be a job record by its type (a job model, or a repository,
+   * table or delegate of one), not only presumed one because its type is unknown in a task file.
+   * A task is a job task (BG-030..036) through a status write or such a typed record, never
+   * through another key of an untyped object (`createdAt` in export metadata).
+   */
+  typed?: true;
 }
 
 /** A route registration (rules.md "route handler"). */

@@ -17,6 +17,8 @@ export interface SubjectSettings {
     tableFactories: string[];
     /** JSDoc tag that makes any declaration a job model: `/** @bgJobModel *\/`. */
     tag: string;
+    /** Class decorators that do not declare a table (GraphQL types, DI): such a class is not ORM-declared. */
+    nonOrmDecorators: string[];
     /** The status field's name. */
     statusField: string;
     /**
@@ -56,6 +58,8 @@ export interface SubjectSettings {
   triggerEndpoint: {
     /** Words that make a POST route a trigger, with the key its response must carry. */
     words: Record<string, string>;
+    /** Verbs that end an RPC path (`imports.list`) and make it a read or a removal, not a trigger. */
+    rpcNonTriggerVerbs: string[];
   };
   frontend: {
     /** Folder names that hold frontend code. */
@@ -81,6 +85,7 @@ export const subjectsSchema: JsonSchema = section({
     nameSuffixes: stringList,
     tableFactories: stringList,
     tag: { type: 'string', minLength: 1 },
+    nonOrmDecorators: stringList,
     statusField: { type: 'string', minLength: 1 },
     recordFields: stringList,
   }),
@@ -100,6 +105,7 @@ export const subjectsSchema: JsonSchema = section({
   }),
   triggerEndpoint: section({
     words: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+    rpcNonTriggerVerbs: stringList,
   }),
   frontend: section({ dirs: stringList, extensions: stringList, notDirs: stringList }),
 });

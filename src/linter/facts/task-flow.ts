@@ -2,8 +2,9 @@ import { ts } from 'ts-morph';
 import { calleeOf } from './callee.js';
 import { matchesAnyCallPattern } from './call-patterns.js';
 import type { FileFacts } from './file-facts.js';
-import { foldConstant, unwrap } from './fold.js';
+import { foldConstant, propertyNameText, unwrap } from './fold.js';
 import { jobModelNamePattern } from './job-models.js';
+import { normalizeFieldName } from './names.js';
 import type { ProjectFacts } from './project-facts.js';
 import { methodName, chainReceiver } from './record-calls.js';
 import { isJobModelDeclaration } from './record-origin.js';
@@ -28,7 +29,8 @@ import {
  * - `handlers`: each `catch` (and `.catch(cb)`) the task runs: its caught variable, whether it is
  *   empty, only logs, logs an error, rethrows, and the writes it makes (its own and its helpers').
  * - `logs`: every logging call (error or info level, by the vocabulary's call patterns) with its region.
- * - `touchesJobRecord`: a field of a job record is written or read, or a job model is named.
+ * - `touchesJobRecord`: a job record's status is written or read, a field of a record typed as a job
+ *   model is, or a job model is named (another key of an untyped object alone never counts).
  *
  * A value written in a helper through one of its parameters (`setStatus(id, 'running')` →
  * `repo.update(id, { status })`) is folded from the task's argument; likewise the session a helper
@@ -93,6 +95,11 @@ export interface FlowHandler {
   writes: FlowWrite[];
   /** In the task's own code (not in a helper). */
   own: boolean;
+  /**
+   * The first key this catch writes from the caught error that is not a lifecycle field
+   * (`failureReason: err.message`, `job.errorMsg = String(e)`): what it keeps instead of error_message.
+   */
+  errorKey?: string;
 }
 
 export interface TaskFlow {
@@ -102,6 +109,11 @@ export interface TaskFlow {
   handlers: FlowHandler[];
   logs: FlowLog[];
   touchesJobRecord: boolean;
+  /**
+   * The task spells record fields in camelCase (`startedAt`): its messages name the fields so.
+   * Read from the lifecycle keys the task itself writes or reads; snake_case when it names none.
+   */
+  camelCase: boolean;
 }
 
 export function taskFlowOf(project: ProjectFacts, task: TaskFunction, vocab: FlowVocabulary): TaskFlow {
@@ -155,10 +167,35 @@ function usesName(node: ts.Node, names: readonly string[]): boolean {
   return found;
 }
 
+/** Counts how a task spells the lifecycle keys it names (`started_at` vs `startedAt`) as property names. */
+class FieldSpelling {
+  private readonly fields: Set<string>;
+  private camel = 0;
+  private snake = 0;
+
+  constructor(project: ProjectFacts) {
+    this.fields = new Set((project.subjects.jobModel.recordFields ?? []).map(normalizeFieldName));
+  }
+
+  note(node: ts.Identifier | ts.StringLiteral): void {
+    const p = node.parent;
+    const isKey = (ts.isPropertyAssignment(p) && p.name === node) || ts.isShorthandPropertyAssignment(p) ||
+      (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isElementAccessExpression(p) && p.argumentExpression === node);
+    if (!isKey || !this.fields.has(normalizeFieldName(node.text))) return;
+    if (node.text.includes('_')) this.snake++;
+    else if (/[a-z][A-Z]/.test(node.text)) this.camel++;
+  }
+
+  camelCase(): boolean {
+    return this.camel > this.snake;
+  }
+}
+
 class FlowBuilder {
   private readonly file: FileFacts;
   private readonly scope: ScopeFunction[];
   private readonly handlers = new Map<Handler, FlowHandler>();
+  private readonly statusField: string;
 
   constructor(
     private readonly project: ProjectFacts,
@@ -166,12 +203,14 @@ class FlowBuilder {
     private readonly vocab: FlowVocabulary,
   ) {
     this.file = task.file;
+    this.statusField = normalizeFieldName(project.subjects.jobModel.statusField);
     this.scope = taskScopeOf(project, task.file, task.fn, Math.max(0, vocab.helperDepth));
   }
 
   build(): TaskFlow {
     const logs: FlowLog[] = [];
     let namesModel = false;
+    const spelling = new FieldSpelling(this.project);
     const modelPattern = namePattern(this.project);
     // One walk of each function in scope: handlers, logs, job model names.
     for (const sf of this.scope) {
@@ -180,8 +219,11 @@ class FlowBuilder {
         else if (ts.isCallExpression(node)) {
           const log = this.log(node, sf);
           if (log) logs.push(log);
-        } else if (!namesModel && ts.isIdentifier(node) && modelPattern.test(node.text)) {
-          namesModel = isJobModelDeclaration(this.project, resolveIdentifier(this.project, this.file, node));
+        } else if (ts.isIdentifier(node) || ts.isStringLiteral(node)) {
+          spelling.note(node);
+          if (!namesModel && ts.isIdentifier(node) && modelPattern.test(node.text)) {
+            namesModel = isJobModelDeclaration(this.project, resolveIdentifier(this.project, this.file, node));
+          }
         }
         ts.forEachChild(node, visit);
       };
@@ -200,6 +242,7 @@ class FlowBuilder {
       handlers: [...this.handlers.values()].sort((a, b) => a.node.pos - b.node.pos),
       logs: logs.sort((a, b) => a.order - b.order),
       touchesJobRecord: touches || namesModel,
+      camelCase: spelling.camelCase(),
     };
   }
 
@@ -244,7 +287,9 @@ class FlowBuilder {
           const call = arg.parent as ts.CallExpression;
           return (call.expression as ts.PropertyAccessExpression).expression;
         })();
+    const errorKey = body ? this.errorKeyIn(body, caughtNames) : undefined;
     flow = {
+      ...(errorKey !== undefined ? { errorKey } : {}),
       node: h,
       guarded,
       caughtNames,
@@ -257,6 +302,27 @@ class FlowBuilder {
     };
     this.handlers.set(h, flow);
     return flow;
+  }
+
+  private errorKeyIn(body: ts.Node, caughtNames: readonly string[]): string | undefined {
+    const tracked = new Set([this.statusField, ...(this.project.subjects.jobModel.recordFields ?? []).map(normalizeFieldName)]);
+    let key: string | undefined;
+    const consider = (name: string | undefined, value: ts.Node): void => {
+      // `data: { … }`, `$set: { … }`: a container, its own keys are what is written.
+      if (ts.isObjectLiteralExpression(unwrap(value as ts.Expression))) return;
+      if (key === undefined && name !== undefined && !tracked.has(normalizeFieldName(name)) && usesName(value, caughtNames)) key = name;
+    };
+    const visit = (n: ts.Node): void => {
+      if (key !== undefined || ts.isFunctionLike(n)) return;
+      // What a log call or a throw says about the error is not kept on a record.
+      if (ts.isCallExpression(n) && this.logLevel(n) !== undefined) return;
+      if (ts.isThrowStatement(n)) return;
+      if (ts.isPropertyAssignment(n)) consider(propertyNameText(n.name), n.initializer);
+      else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) consider(n.left.name.text, n.right);
+      ts.forEachChild(n, visit);
+    };
+    visit(body);
+    return key;
   }
 
   private logLevel(call: ts.CallExpression): 'error' | 'info' | undefined {
@@ -291,7 +357,9 @@ class FlowBuilder {
     for (const sf of this.scope) {
       for (const w of all) {
         if (!contains(sf.fn, w.valueNode)) continue;
-        touches = true;
+        // rules.md: a status write or a record typed as a job model makes a job task; another key
+        // of an untyped object alone (`createdAt` in export metadata) does not.
+        if (w.field === this.statusField || w.typed) touches = true;
         if (!w.isWrite || (w.kind !== 'assign' && w.kind !== 'object')) continue;
         writes.push(this.flowWrite(w, sf));
       }

@@ -8,7 +8,9 @@ import type { RouteHandler } from './subject-types.js';
  * segment or name part. Paths split on `/ . - _ :` (RPC-style `collections.export`, `jobs:run`), names
  * and segments also on camelCase humps (`startImport`, `/bulkImport`); route parameters (`:importId`,
  * `{id}`, `*`) are not words. Plurals count both ways (`imports` for `import`, `job` for `jobs`);
- * a word inside a longer word does not (`/prune` is not a run, `/reimport` not an import).
+ * a word inside a longer word does not (`/prune` is not a run, `/reimport` not an import). An RPC
+ * path that ends in a read or removal verb (`imports.list`, `imports.delete`:
+ * `subjects.triggerEndpoint.rpcNonTriggerVerbs`) is not a trigger through its resource word.
  */
 export interface TriggerEndpoint {
   route: RouteHandler;
@@ -51,15 +53,28 @@ export function triggerWordsIn(text: string, isPath: boolean, words: Readonly<Re
   return found;
 }
 
+/**
+ * `/api/imports.list`: an RPC path (its last segment holds a `.`) whose verb is a read or a removal.
+ * Its resource word (`imports`) does not make it a trigger; `imports.create`, `collections.export` still are.
+ */
+function endsInNonTriggerVerb(path: string, verbs: readonly string[]): boolean {
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  if (!last.includes('.')) return false;
+  const verb = last.slice(last.lastIndexOf('.') + 1).toLowerCase();
+  return verbs.some((v) => v.toLowerCase() === verb);
+}
+
 /** The trigger endpoints registered in a file. */
 export function triggerEndpointsOf(project: ProjectFacts, file: FileFacts): TriggerEndpoint[] {
   return project.memo(`trigger-endpoints:${file.path}`, () => {
     const words = project.subjects.triggerEndpoint.words;
+    const nonTriggerVerbs = project.subjects.triggerEndpoint.rpcNonTriggerVerbs ?? [];
     const endpoints: TriggerEndpoint[] = [];
     for (const route of routeHandlersOf(project, file)) {
       if (route.method !== 'post') continue;
+      const pathWords = route.path !== undefined && !endsInNonTriggerVerb(route.path, nonTriggerVerbs) ? triggerWordsIn(route.path, true, words) : [];
       const found = [
-        ...(route.path !== undefined ? triggerWordsIn(route.path, true, words) : []),
+        ...pathWords,
         ...(route.handlerName !== undefined ? triggerWordsIn(route.handlerName, false, words) : []),
       ].filter((w, i, all) => all.indexOf(w) === i);
       if (found.length === 0) continue;

@@ -9,11 +9,11 @@ function models(files: Record<string, string>, path: string) {
 
 describe('job model names', () => {
   const pattern = jobModelNamePattern(defaultSubjects().jobModel);
-  it.each(['ImportJob', 'Job', 'TestRun', 'SecurityScan', 'SyncTask', 'ImportJobs', 'ImportJobEntity', 'ScanRunTable', 'import_jobs', 'import_job_record', 'ExportJobDBModel'])(
+  it.each(['ImportJob', 'Job', 'TestRun', 'SecurityScan', 'SyncTask', 'ImportJobs', 'ImportJobEntity', 'ScanRunTable', 'import_jobs', 'import_job_record', 'ExportJobDBModel', 'IJob', 'ETLJob', 'SMSRun', 'APIImportTask', 'AIScan', 'IJobDocument'])(
     '%s is a model name',
     (name) => expect(pattern.test(name)).toBe(true),
   );
-  it.each(['ImportService', 'Rerun', 'JobService', 'Taskbar', 'jobsCount', 'User', 'ImportJobHandler'])('%s is not', (name) =>
+  it.each(['ImportService', 'Rerun', 'JobService', 'Taskbar', 'jobsCount', 'User', 'ImportJobHandler', 'Subtask', 'Outrun', 'IJobOptions'])('%s is not', (name) =>
     expect(pattern.test(name)).toBe(false),
   );
 });

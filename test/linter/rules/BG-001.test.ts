@@ -31,6 +31,24 @@ testRule('BG-001', {
       files: { 'src/services/import-job.ts': '// status\nexport class ImportJob {}\n' },
     },
     {
+      name: 'a NestJS GraphQL @ObjectType mirror of a Prisma table asks no index (the table is declared in schema.prisma)',
+      files: {
+        'apps/jobs/src/app/models/job.model.ts': [
+          "import { ObjectType, Field } from '@nestjs/graphql';",
+          '',
+          '@ObjectType()',
+          'export class Job {',
+          '  @Field()',
+          '  id: number;',
+          '',
+          '  @Field()',
+          '  status: string;',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'User is not a job model',
       files: { 'src/models/user.entity.ts': '@Entity()\nexport class User {\n  @Column() name!: string;\n}\n' },
     },
@@ -48,6 +66,23 @@ testRule('BG-001', {
     },
   ],
   invalid: [
+    {
+      name: 'a TypeORM entity that is also a GraphQL type (@ObjectType() @Entity()) is ORM-declared: its status must be indexed',
+      files: {
+        'src/entities/sync-run.entity.ts': [
+          "import { Field, ObjectType } from '@nestjs/graphql';",
+          "import { Column, Entity } from 'typeorm';",
+          '',
+          '@ObjectType()',
+          "@Entity('sync_runs')",
+          'export class SyncRun {',
+          '  @Field() @Column() status!: string;',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 7, message: /"status" of job model "SyncRun" is not indexed/ }],
+    },
     {
       name: 'a field named only in a comment does not count',
       files: { 'src/models/import-job.model.ts': '// status: string\nexport interface ImportJob {\n  id: string;\n}\n' },

@@ -51,6 +51,51 @@ testRule('BG-002', {
       ],
     },
     {
+      name: 'a Mongoose model: the interface prefix `I` before the ending (`IJob`), its schema and model beside it',
+      files: {
+        'src/models/job.model.ts': [
+          "import { Schema, model, Document } from 'mongoose';",
+          '',
+          'export interface IJob extends Document {',
+          "  status: 'pending' | 'running' | 'completed' | 'failed';",
+          '  createdAt: Date;',
+          '  completedAt?: Date;',
+          '}',
+          '',
+          'const JobSchema = new Schema<IJob>({',
+          "  status: { type: String, default: 'pending', index: true },",
+          '  completedAt: Date,',
+          '}, { timestamps: true });',
+          '',
+          "export const Job = model<IJob>('Job', JobSchema);",
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 3, column: 18, message: 'job model "IJob" has no "startedAt" field' }],
+    },
+    {
+      name: 'an acronym before the ending: a TypeORM `ETLJob` entity and an `SMSRun` interface',
+      files: {
+        'src/entities/etl-job.entity.ts': [
+          "import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';",
+          '',
+          "@Entity('etl_jobs')",
+          'export class ETLJob {',
+          '  @PrimaryGeneratedColumn() id!: number;',
+          "  @Index() @Column({ default: 'pending' }) status!: string;",
+          '  @CreateDateColumn() created_at!: Date;',
+          '  @Column({ nullable: true }) completed_at?: Date;',
+          '}',
+          '',
+        ].join('\n'),
+        'src/entities/sms-run.ts': 'export interface SMSRun {\n  status: string;\n  createdAt: Date;\n  startedAt: Date;\n}\n',
+      },
+      errors: [
+        { file: 'src/entities/etl-job.entity.ts', line: 4, column: 14, message: 'job model "ETLJob" has no "started_at" field' },
+        { file: 'src/entities/sms-run.ts', line: 1, column: 18, message: 'job model "SMSRun" has no "completedAt" field' },
+      ],
+    },
+    {
       name: 'words in comments and strings are not fields',
       files: { 'src/models/a.ts': '// started_at completed_at\nexport class ImportJob {\n  status = "started_at";\n  created_at = new Date();\n}\n' },
       errors: [

@@ -167,6 +167,29 @@ testRule('BG-010', {
       errors: [{ file: 'src/models/import-job.entity.ts', line: 3, column: 3, message: LEGACY('processing', 'running'), fixText: "'running'" }],
     },
     {
+      name: 'status enums named with an `Enum` suffix in a shared enums folder (the model is a Prisma one); upper-case words say so',
+      files: {
+        'src/common/enums/job-status.enum.ts': [
+          'export enum JobStatusEnum {',
+          "  PENDING = 'PENDING',",
+          "  PROCESSING = 'PROCESSING',",
+          "  COMPLETED = 'COMPLETED',",
+          "  CANCELLED = 'CANCELLED',",
+          '}',
+          '',
+        ].join('\n'),
+        'src/common/enums/import-run-status.enum.ts': "export enum ImportRunStatusEnum {\n  Queued = 'queued',\n  Running = 'running',\n}\n",
+        'src/common/enums/user-role.enum.ts': "export enum UserRoleEnum {\n  ADMIN = 'ADMIN',\n}\n",
+      },
+      errors: [
+        { file: 'src/common/enums/import-run-status.enum.ts', line: 2, column: 3, message: NOT_STANDARD('queued') },
+        { file: 'src/common/enums/job-status.enum.ts', line: 2, column: 3, message: 'status "PENDING" differs from the standard "pending" only in case: use "pending"' },
+        { file: 'src/common/enums/job-status.enum.ts', line: 3, column: 3, message: 'status "PROCESSING" is the legacy value "processing" in another case: use "running"' },
+        { file: 'src/common/enums/job-status.enum.ts', line: 4, column: 3, message: 'status "COMPLETED" differs from the standard "completed" only in case: use "completed"' },
+        { file: 'src/common/enums/job-status.enum.ts', line: 5, column: 3, message: NOT_STANDARD('CANCELLED') },
+      ],
+    },
+    {
       name: 'a legacy value through an imported const is reported at the write, without a fix',
       files: {
         ...MODEL,

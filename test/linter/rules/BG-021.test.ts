@@ -26,6 +26,26 @@ testRule('BG-021', {
       },
     },
     {
+      name: 'a bare import(...) (dynamic import of a parser or an importer module) is not long-running work',
+      files: {
+        'src/routes/imports.ts': [
+          "import { Router } from 'express';",
+          '',
+          'export const router = Router();',
+          '',
+          "router.post('/api/imports', async (req, res) => {",
+          "  const { parse } = await import('csv-parse/sync');",
+          '  const importer = (await import(`../importers/${req.body.kind}`)).default;',
+          "  const exporters = await import('../exporters').then((m) => m.default);",
+          '  const rows = parse(req.body.csv);',
+          "  const job = await importQueue.add('import', { rows, importer: importer.name, exporters });",
+          '  res.status(202).json({ job_id: job.id });',
+          '});',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       name: 'execSync outside a route handler',
       files: { 'scripts/build.ts': "import { execSync } from 'child_process';\nexecSync('make');\n" },
     },

@@ -1,4 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
+import { PRISMA_EXPORT_TASK } from './idioms.js';
 
 const MISSING_BOTH = (task: string) => `task "${task}" does not write status "running" or started_at when it starts`;
 
@@ -82,8 +83,121 @@ testRule('BG-030', {
           'async function runCleanup(run) {\n  run.status = "running";\n  run.started_at = new Date();\n  run.status = "completed";\n}\nmodule.exports = { runCleanup };\n',
       },
     },
+    {
+      name: 'an export task whose only lifecycle-looking key is createdAt in its archive metadata (type behind an alias)',
+      files: {
+        'server/queues/tasks/ExportJSONTask.ts': [
+          'import type { FileOperation } from "@server/models";',
+          'import type { JSONExportMetadata } from "@server/types";',
+          'import ExportTask from "./ExportTask";',
+          '',
+          'export default class ExportJSONTask extends ExportTask {',
+          '  public async exportCollections(collections: unknown[], fileOperation: FileOperation) {',
+          '    return ZipHelper.toTmpFile(async (zip) => {',
+          '      await this.addMetadataToArchive(zip, fileOperation);',
+          '    });',
+          '  }',
+          '',
+          '  private async addMetadataToArchive(zip: any, fileOperation: FileOperation) {',
+          '    const metadata: JSONExportMetadata = {',
+          '      exportVersion: 1,',
+          '      createdAt: new Date().toISOString(),',
+          '      createdById: fileOperation.userId,',
+          '    };',
+          '    zip.addBuffer(Buffer.from(JSON.stringify(metadata)), "metadata.json");',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a Remix job helper that stores its state (not status) with a createdAt in a KV record',
+      files: {
+        'app/jobs/search.server.ts': [
+          "import { SearchJobStage, SearchJobState } from '~/constants/job';",
+          "import { SearchJobParsedSchema } from '~/schemas/job';",
+          "import { putKVRecord } from '~/services/cloudflare.server';",
+          '',
+          'export async function createSearchJob(context: unknown, favoriteMealName: string) {',
+          '  const key = crypto.randomUUID();',
+          '  const initState = SearchJobParsedSchema.parse({',
+          '    input: { favoriteMealName },',
+          '    state: SearchJobState.Created,',
+          '    stage: SearchJobStage.Initial,',
+          '    createdAt: Date.now(),',
+          '  });',
+          '  await putKVRecord(context, key, initState);',
+          '  return key;',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a Mongoose worker: status and startedAt in one $set (findOneAndUpdate with upsert and $setOnInsert)',
+      files: {
+        'src/models/job.model.ts': [
+          "import { Schema, model, Document } from 'mongoose';",
+          'export interface IJob extends Document {',
+          "  status: 'pending' | 'running' | 'completed' | 'failed';",
+          '  startedAt?: Date;',
+          '  completedAt?: Date;',
+          '}',
+          "export const Job = model<IJob>('Job', new Schema<IJob>({ status: { type: String, index: true } }));",
+          '',
+        ].join('\n'),
+        'src/workers/report.worker.ts': [
+          "import { Job } from '../models/job.model';",
+          '',
+          'export async function processReport(reportKey: string) {',
+          '  const startedAt = new Date();',
+          '  await Job.findOneAndUpdate(',
+          '    { key: reportKey },',
+          "    { $set: { status: 'running', startedAt }, $setOnInsert: { createdAt: startedAt } },",
+          '    { upsert: true, new: true },',
+          '  );',
+          '  await buildReport(reportKey);',
+          "  await Job.updateOne({ key: reportKey }, { $set: { status: 'completed', completedAt: new Date() } });",
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a camelCase Prisma task: the message names startedAt as the project spells it',
+      files: { 'src/jobs/export.job.ts': PRISMA_EXPORT_TASK },
+      errors: [{ line: 4, column: 23, message: 'task "processExport" does not write startedAt when it starts' }],
+    },
+    {
+      name: 'a NestJS task service whose repository is typed with the model: its startedAt write alone makes it a job task',
+      files: {
+        'src/entities/export-job.entity.ts':
+          '@Entity()\nexport class ExportJob {\n  @Index() @Column() status!: string;\n  @Column() startedAt?: Date;\n}\n',
+        'src/jobs/export.task.ts': [
+          "import { Injectable } from '@nestjs/common';",
+          "import { InjectRepository } from '@nestjs/typeorm';",
+          "import { Repository } from 'typeorm';",
+          "import { ExportJob } from '../entities/export-job.entity';",
+          '',
+          '@Injectable()',
+          'export class ExportTask {',
+          '  constructor(@InjectRepository(ExportJob) private readonly jobs: Repository<ExportJob>) {}',
+          '',
+          '  async run(id: string) {',
+          '    await this.jobs.update(id, { startedAt: new Date() });',
+          '    await this.render(id);',
+          '  }',
+          '',
+          '  private async render(id: string) {}',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ file: 'src/jobs/export.task.ts', line: 10, column: 9, message: /task "run" does not write status "running"/ }],
+    },
     {
       name: 'no start writes at all',
       files: {

@@ -1,4 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
+import { PRISMA_EXPORT_TASK } from './idioms.js';
 
 const TRY = (catchBody: string, param = '(err)') =>
   'export async function runScan(scan) {\n  scan.status = "running";\n  try {\n    await scanAll(scan);\n    scan.status = "completed";\n' +
@@ -38,6 +39,11 @@ testRule('BG-032', {
     },
   ],
   invalid: [
+    {
+      name: 'a catch that keeps the error in failureReason: the message names it (and errorMessage in the project\'s case)',
+      files: { 'src/jobs/export.job.ts': PRISMA_EXPORT_TASK },
+      errors: [{ line: 9, column: 5, message: 'catch in task "processExport" does not write errorMessage from "error" (it writes the error to "failureReason" instead)' }],
+    },
     {
       name: 'a catch that logs and swallows',
       files: { 'src/workers/scan.worker.ts': TRY('    console.error("scan failed", err);\n') },

@@ -52,6 +52,31 @@ testRule('BG-041', {
       ],
     },
     {
+      name: 'conditional intervals (TanStack Query and SWR in a job hook): each numeric branch judged; false, undefined and 0 stop polling',
+      files: {
+        'web/hooks/useImportJob.ts': [
+          "import { useQuery } from '@tanstack/react-query';",
+          "import useSWR from 'swr';",
+          '',
+          'export function useImportJob(jobId: string, live: boolean) {',
+          '  const job = useQuery({',
+          "    queryKey: ['import-job', jobId],",
+          '    queryFn: () => fetchJob(jobId),',
+          "    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),",
+          '  });',
+          "  const logs = useSWR(`/api/jobs/${jobId}/logs`, fetcher, { refreshInterval: live ? 2000 : undefined });",
+          '  const progress = useSWR(`/api/jobs/${jobId}/progress`, fetcher, { refreshInterval: live ? 4000 : 0 });',
+          '  return { job, logs, progress };',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        { line: 8, column: 75, message: MSG_FAST(1000, 'polling (refetchInterval)') },
+        { line: 10, message: MSG_FAST(2000, 'polling (refreshInterval)') },
+      ],
+    },
+    {
       name: 'window.setInterval with a namespace-imported constant',
       files: {
         'static/js/intervals.js': 'export const FAST = 500;\n',

@@ -1,0 +1,20 @@
+/** Real-code shapes shared by several rules' cases: a camelCase Prisma task that keeps its error in `failureReason`. */
+export const PRISMA_EXPORT_TASK = [
+  "import { prisma } from '../lib/prisma';",
+  "import { logger } from '../lib/logger';",
+  '',
+  'export async function processExport(jobId: string) {',
+  "  await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'running' } });",
+  '  try {',
+  '    await renderExport(jobId);',
+  "    await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'completed', completedAt: new Date() } });",
+  '  } catch (error) {',
+  "    logger.error('export failed', error);",
+  '    await prisma.exportJob.update({',
+  '      where: { id: jobId },',
+  "      data: { status: 'failed', failureReason: error instanceof Error ? error.message : String(error), completedAt: new Date() },",
+  '    });',
+  '  }',
+  '}',
+  '',
+].join('\n');
