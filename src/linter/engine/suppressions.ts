@@ -20,22 +20,21 @@ export interface Suppression {
 
 const DIRECTIVE = /bg-lint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^\n]*)/g;
 
-/** True when `pos` is inside a comment (not code, not a string that merely contains the words). */
-function isInComment(sourceFile: ts.SourceFile, pos: number): boolean {
+/** The start of the comment `pos` is inside, or undefined in code or in a string that merely contains the words. */
+function commentStartAt(sourceFile: ts.SourceFile, pos: number): number | undefined {
   const ranges = (start: number) => [
     ...(ts.getLeadingCommentRanges(sourceFile.text, start) ?? []),
     ...(ts.getTrailingCommentRanges(sourceFile.text, start) ?? []),
   ];
-  const inComment = (at: number) => ranges(at).some((r) => pos >= r.pos && pos < r.end);
+  const commentAt = (at: number) => ranges(at).find((r) => pos >= r.pos && pos < r.end)?.pos;
   // Down the one chain of nodes that contain pos, in a loop: nesting can be thousands deep.
   const containing = (node: ts.Node): ts.Node | undefined =>
     ts.forEachChild(node, (child) => (pos >= child.pos && pos < child.end ? child : undefined));
-  let found = false;
-  for (let node = containing(sourceFile); node && !found; node = containing(node)) {
-    found = inComment(node.pos) || inComment(node.end);
+  let found: number | undefined;
+  for (let node = containing(sourceFile); node && found === undefined; node = containing(node)) {
+    found = commentAt(node.pos) ?? commentAt(node.end);
   }
-  if (inComment(0)) return true;
-  return found || inComment(sourceFile.endOfFileToken.pos);
+  return commentAt(0) ?? found ?? commentAt(sourceFile.endOfFileToken.pos);
 }
 
 function parseIds(rest: string): { ruleIds: string[]; reason?: string } {
@@ -54,7 +53,10 @@ export function parseSuppressions(file: FileFacts): Suppression[] {
   const openBlocks: Suppression[] = [];
   for (const m of file.text.matchAll(DIRECTIVE)) {
     const start = m.index;
-    if (!isInComment(file.sourceFile, start)) continue;
+    // A directive opens its comment (`// bg-lint-…`, `/* bg-lint-… */`), as ESLint's do: a comment
+    // that mentions one in prose (documentation of the syntax) is not a suppression.
+    const comment = commentStartAt(file.sourceFile, start);
+    if (comment === undefined || file.text.slice(comment + 2, start).trim() !== '') continue;
     const kind = m[1] as SuppressionKind;
     const { ruleIds, reason } = parseIds(m[2] ?? '');
     const end = start + m[0].replace(/\s*\*\/.*$/, '').length;

@@ -58,4 +58,20 @@ describe('suppressions', () => {
     const file = parseFile('/x.ts', 'x.ts', code);
     expect(parseSuppressions(file)).toEqual([]);
   });
+
+  it('takes a directive only where it opens its comment, not where a comment mentions one in prose', () => {
+    const code = [
+      '/**',
+      ' * Inserts a `bg-lint-disable-next-line` comment above the finding.',
+      ' */',
+      '// see bg-lint-disable-line in the README',
+      '/* bg-lint-disable BG-041 */',
+      'setInterval(f, 1000);',
+      '   // bg-lint-enable',
+      '',
+    ].join('\n');
+    const found = parseSuppressions(parseFile('/x.ts', 'x.ts', code));
+    expect(found.map((s) => [s.kind, s.ruleIds, s.span.start.line])).toEqual([['disable', ['BG-041'], 5]]);
+    expect(found[0]!.toLine).toBe(7);
+  });
 });
