@@ -157,7 +157,14 @@ export function exportedName(project: ProjectFacts, file: FileFacts, name: strin
   for (const statement of statements) {
     const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (name === 'default' && ts.isExportAssignment(statement) && !statement.isExportEquals) {
-      return { kind: 'declaration', file, node: statement.expression };
+      // `class AccessRequest {…}` … `export default AccessRequest;`: the default is that declaration
+      // (or import), not the identifier that names it.
+      const expr = statement.expression;
+      if (ts.isIdentifier(expr)) {
+        const decl = declarationIn(statements, expr.text);
+        if (decl) return resolveDeclaration(project, file, decl, hops + 1);
+      }
+      return { kind: 'declaration', file, node: expr };
     }
     if (!exported) continue;
     const isDefault = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);

@@ -20,6 +20,46 @@ const GOOD_BODY =
 
 testRule('BG-030', {
   valid: [
+    {
+      // Outline's idiom: Sequelize models declared as a class, default-exported at the end of the file
+      // and re-exported by name from models/index.ts; a task that reads such a record's status is not
+      // a job task (the access request is not a job model).
+      name: 'a status read on a default-exported, re-exported model that is not a job model',
+      files: {
+        'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@server/*': ['./server/*'] } } }),
+        'server/models/AccessRequest.ts': [
+          'import { Column, Model, Table } from "sequelize-typescript";',
+          'export enum AccessRequestStatus {',
+          '  Pending = "pending",',
+          '  Approved = "approved",',
+          '}',
+          '@Table({ tableName: "access_requests" })',
+          'class AccessRequest extends Model {',
+          '  @Column',
+          '  status: AccessRequestStatus;',
+          '}',
+          'export default AccessRequest;',
+          '',
+        ].join('\n'),
+        'server/models/index.ts': 'export { default as AccessRequest } from "./AccessRequest";\n',
+        'server/queues/tasks/DocumentAccessRequestNotificationsTask.ts': [
+          'import { AccessRequest } from "@server/models";',
+          'import { AccessRequestStatus } from "@server/models/AccessRequest";',
+          'import { BaseTask } from "./base/BaseTask";',
+          '',
+          'export default class DocumentAccessRequestNotificationsTask extends BaseTask<{ modelId: string }> {',
+          '  public async perform(event: { modelId: string }) {',
+          '    const accessRequest = await AccessRequest.findByPk(event.modelId);',
+          '    if (!accessRequest || accessRequest.status !== AccessRequestStatus.Pending) {',
+          '      return;',
+          '    }',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+        'server/queues/tasks/base/BaseTask.ts': 'export abstract class BaseTask<T> {\n  abstract perform(props: T): Promise<unknown>;\n}\n',
+      },
+    },
     { name: 'running and started_at before the work', files: { 'src/tasks/import.ts': `export async function runImport(id) {\n${GOOD_BODY}}\n` } },
     {
       name: 'an exported utility in a task file that touches no job',
