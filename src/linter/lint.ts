@@ -53,6 +53,8 @@ export interface LintOptions {
   shard?: Shard;
   /** Worker threads: a number, or undefined to decide by the number of files (1 = this thread only). */
   concurrency?: number;
+  /** The text prefilter (default true): false parses and checks every file (--no-prefilter), for comparison. */
+  prefilter?: boolean;
   /** --fix (`write`: apply safe fixes in place, re-lint) or --fix-dry-run (`dry-run`: compute them, write nothing). */
   fix?: FixMode;
 }
@@ -81,6 +83,8 @@ export interface LintResult {
   typeCheckersCreated: number;
   /** Files whose results came from the cache. */
   cachedFiles: number;
+  /** Linted files the text prefilter found nothing to check in (reported clean without a walk). */
+  prefilteredFiles: number;
   baseline?: BaselineSummary;
   /** What --fix / --fix-dry-run changed (or would change). */
   fixes?: FixOutcome;
@@ -181,6 +185,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       files: targets,
       projectFiles: run.files,
       ...(cache ? { cache } : {}),
+      ...(options.prefilter === false ? { prefilter: false } : {}),
       runChecks: async (input) => {
         const workers = workerCount(input.targets.length, options.concurrency);
         return workers > 1 ? checkInParallel(input, selection, workers) : checkFiles(input);
@@ -194,6 +199,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       files: outputs.flatMap((o) => o.files).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
       typeCheckersCreated: outputs.reduce((n, o) => n + o.typeCheckersCreated, 0),
       cachedFiles: outputs.reduce((n, o) => n + o.cachedFiles, 0),
+      prefilteredFiles: outputs.reduce((n, o) => n + o.prefilteredFiles, 0),
     };
   };
   let output = await runEngine();
@@ -240,6 +246,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     roots: runs.map((r) => r.config.root),
     typeCheckersCreated: output.typeCheckersCreated,
     cachedFiles: output.cachedFiles,
+    prefilteredFiles: output.prefilteredFiles,
     ...(baseline ? { baseline } : {}),
     ...(fixes ? { fixes } : {}),
   };

@@ -143,7 +143,13 @@ const namePatterns = new Map<string, RegExp | undefined>();
  * Undefined (no prefilter) when a pattern has a `*`.
  */
 function mentionsBlockingNames(ctx: Ctx): boolean {
-  const o = ctx.options;
+  const re = blockingNamesPattern(ctx.options);
+  // The raw text: a superset (a name in a comment only costs the precise pass), and no blanking pass.
+  return re === undefined || re.test(ctx.file.text);
+}
+
+/** The gate's regex, built once per option set; undefined when a pattern has a `*`. */
+function blockingNamesPattern(o: Options): RegExp | undefined {
   const key = JSON.stringify([o.blockingCalls, o.waitCalls, o.sleepFunctions, o.longRunningPrefixes]);
   if (!namePatterns.has(key)) {
     const patterns = [...o.blockingCalls, ...o.waitCalls, ...o.sleepFunctions];
@@ -155,9 +161,7 @@ function mentionsBlockingNames(ctx: Ctx): boolean {
       patterns.some((p) => p.includes('*')) ? undefined : new RegExp(`\\b(?:${names.join('|')})\\b|\\b(?:${prefixes.join('|')})[A-Z0-9_]\\w*\\s*\\(`),
     );
   }
-  const re = namePatterns.get(key);
-  // The raw text: a superset (a name in a comment only costs the precise pass), and no blanking pass.
-  return re === undefined || re.test(ctx.file.text);
+  return namePatterns.get(key);
 }
 
 function isAwaited(node: ts.Node): boolean {
@@ -228,3 +232,10 @@ export default defineCheck<Options>({
     for (const route of routeHandlersDeclaredIn(ctx.project, ctx.file)) checkRoute(ctx, route, reported);
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): the same names mayBlock's gate looks for; none without a fixed name (a `*` pattern). */
+import type { Needles } from '../engine/prefilter-needles.js';
+export const prefilter = (o: Options): Needles => {
+  const gate = blockingNamesPattern(o);
+  return gate === undefined ? 'always' : { words: [], patterns: [gate] };
+};

@@ -34,3 +34,7 @@ export default defineCheck<Options>({
     ctx.report(ctx.file.spanOf(where.start, where.end), ctx.options.message);
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): a finding is where `when` holds. */
+import { conditionNeedles } from './file-conditions.js';
+export const prefilter = (o: Options) => conditionNeedles(o.when);

@@ -38,3 +38,15 @@ export function findCondition(project: ProjectFacts, file: FileFacts, condition:
   }
   return undefined;
 }
+
+/** Text prefilter (engine/prefilter.ts): the words a file must contain for a condition to hold. */
+import { calleeWords, regexLiteral, unionNeedles, wordsOrAlways, type Needles } from '../engine/prefilter-needles.js';
+export function conditionNeedles(c: FileCondition): Needles {
+  const parts: Needles[] = [];
+  if (c.calls) parts.push(wordsOrAlways(calleeWords(c.calls)));
+  if (c.matches !== undefined) {
+    const literal = regexLiteral(c.matches);
+    parts.push(wordsOrAlways(literal === undefined ? undefined : [literal]));
+  }
+  return parts.length === 0 ? 'always' : unionNeedles(...parts);
+}

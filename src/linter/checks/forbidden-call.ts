@@ -41,3 +41,7 @@ export default defineCheck<Options>({
     }
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): a finding is a call to one of the callees, whose name the text shows. */
+import { calleeWords, wordsOrAlways } from '../engine/prefilter-needles.js';
+export const prefilter = (o: Options) => wordsOrAlways(calleeWords(o.callees));

@@ -54,3 +54,8 @@ export default defineCheck<Options>({
     }
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): only a file that declares a job model can be reported on. */
+import type { SubjectSettings } from '../facts/subjects.js';
+import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
+export const prefilter = (_options: Options, subjects: SubjectSettings) => jobModelNeedles(subjects);

@@ -54,3 +54,10 @@ export default defineCheck<Options>({
     }
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): the entries it walks are route handlers declared in the file, tasks, and the runtime's task bodies. */
+import type { SubjectSettings } from '../facts/subjects.js';
+import { unionNeedles } from '../engine/prefilter-needles.js';
+import { routeHandlerNeedles, taskNeedles } from '../engine/prefilter-vocabulary.js';
+export const prefilter = (_options: Options, subjects: SubjectSettings) =>
+  unionNeedles(taskNeedles(subjects), routeHandlerNeedles(subjects), { words: [...subjects.taskFunction.runtimeFactories, ...subjects.taskFunction.runtimeContextTypes] });

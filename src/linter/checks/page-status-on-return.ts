@@ -167,3 +167,8 @@ export default defineCheck<Options>({
     }
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): only page files (by path) are judged. */
+import type { SubjectSettings } from '../facts/subjects.js';
+import { isFrontendFile } from '../facts/frontend.js';
+export const prefilter = (_options: Options, subjects: SubjectSettings) => ({ words: [], path: (p: string) => isFrontendFile(p, subjects.frontend) });

@@ -157,3 +157,6 @@ export default defineCheck<Options>({
     }
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): a finding is a timer call or an interval key. */
+export const prefilter = (o: Options) => ({ words: [...o.timerFunctions, ...o.intervalKeys] });

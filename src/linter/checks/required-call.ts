@@ -28,3 +28,7 @@ export default defineCheck<Options>({
     ctx.report(ctx.file.spanOf(0, 0), ctx.options.message);
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): it reports a missing call: every file it applies to. */
+import { ALWAYS } from '../engine/prefilter-needles.js';
+export const prefilter = () => ALWAYS;

@@ -100,3 +100,8 @@ export default defineCheck<Options>({
     }
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): a finding is a write of the status field, which names it. */
+import type { SubjectSettings } from '../facts/subjects.js';
+import { fieldWords } from '../engine/prefilter-needles.js';
+export const prefilter = (_options: Options, subjects: SubjectSettings) => ({ words: fieldWords(subjects.jobModel.statusField) });

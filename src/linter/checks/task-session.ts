@@ -311,3 +311,9 @@ export default defineCheck<Options>({
     checkDeferredCaptures(ctx);
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): tasks, and the deferred work of route handlers declared in the file. */
+import type { SubjectSettings } from '../facts/subjects.js';
+import { unionNeedles } from '../engine/prefilter-needles.js';
+import { routeHandlerNeedles, taskNeedles } from '../engine/prefilter-vocabulary.js';
+export const prefilter = (_options: Options, subjects: SubjectSettings) => unionNeedles(taskNeedles(subjects), routeHandlerNeedles(subjects));

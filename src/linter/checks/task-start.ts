@@ -65,3 +65,8 @@ export default defineCheck<Options>({
     }
   },
 });
+
+/** Text prefilter (engine/prefilter.ts): its findings are on task functions that touch a job record. */
+import type { SubjectSettings } from '../facts/subjects.js';
+import { taskNeedles } from '../engine/prefilter-vocabulary.js';
+export const prefilter = (_options: Options, subjects: SubjectSettings) => taskNeedles(subjects);

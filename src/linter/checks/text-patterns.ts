@@ -247,3 +247,20 @@ function globMatches(glob: string, relativePath: string): boolean {
 }
 
 export default textCheck;
+
+/**
+ * Text prefilter (engine/prefilter.ts): an entry that reports a missing needle or match looks at
+ * every file (unless `when_contains` gates it); an anti-pattern needs its regex's literal run.
+ * A regex that runs on the backtracking engine keeps no prefilter: its time-budget finding can
+ * come from any file.
+ */
+import { regexLiteral, unionNeedles, wordsOrAlways, type Needles as PrefilterNeedles } from '../engine/prefilter-needles.js';
+export function prefilter(o: TextOptions): PrefilterNeedles {
+  const parts: PrefilterNeedles[] = o.patterns.map((p) =>
+    p.when_contains !== undefined ? wordsOrAlways(list(p.when_contains)) : 'always');
+  for (const a of o.anti_patterns) {
+    const literal = userRegex(a.pattern).linear ? regexLiteral(a.pattern) : undefined;
+    parts.push(wordsOrAlways(literal === undefined ? undefined : [literal]));
+  }
+  return parts.length === 0 ? { words: [] } : unionNeedles(...parts);
+}

@@ -31,6 +31,8 @@ export interface LintCommandOptions {
   changed?: string | true;
   concurrency?: number;
   shard?: Shard;
+  /** false with --no-prefilter (commander's `--no-` form). */
+  prefilter?: boolean;
 }
 
 export const DEFAULT_BASELINE = '.bg-lint-baseline.json';
@@ -53,6 +55,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     ...(options.changed !== undefined ? { changed: options.changed === true || options.changed === '' ? 'HEAD' : options.changed } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.shard !== undefined ? { shard: options.shard } : {}),
+    ...(options.prefilter === false ? { prefilter: false } : {}),
     ...(options.fixDryRun ? { fix: 'dry-run' as const } : options.fix ? { fix: 'write' as const } : {}),
   });
   for (const { path, reason } of result.emptyPaths) io.stderr(`bg-lint: ${path}: nothing to lint (${reason})\n`);

@@ -77,6 +77,7 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .option('--staged', 'lint only the files staged in git')
     .option('--changed [ref]', 'lint only the files changed since ref (default HEAD), untracked included')
     .option('--concurrency <n>', 'worker threads: auto (by input size), off, or a number', concurrency)
+    .option('--no-prefilter', 'parse and check every file, also those whose text holds no word a loaded rule looks for (results are the same; for comparison)')
     .option('--shard <i/n>', 'lint only part i of n of the files (CI matrices; merge the reports with `bg-lint merge`)', shard)
     .action(async (paths: string[], options: LintCommandOptions) => {
       const { lintCommand } = await import('./lint-command.js');

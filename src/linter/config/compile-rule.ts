@@ -47,6 +47,7 @@ export function compileRule(raw: RawRule, override: RuleOverride = {}): { rule?:
     check,
     options,
     ...(raw.suggestion !== undefined ? { suggestion: raw.suggestion } : {}),
+    ...(raw.prefilter === false ? { prefilter: false } : {}),
     examples: raw.examples,
     ...(raw.docs !== undefined ? { docs: raw.docs } : {}),
     source: raw.source,

@@ -28,6 +28,8 @@ export interface RawRule {
   /** Places option paths in this file (inside `options:`, or at the seed keys). */
   optionsTarget: ValidationTarget;
   suggestion?: string;
+  /** `prefilter: false`: the rule opts out of the text prefilter. */
+  prefilter?: boolean;
   examples: { pass: RuleExample[]; fail: RuleExample[] };
   docs?: string;
   source: RuleSource;
@@ -162,6 +164,7 @@ function readRule(
     options,
     optionsTarget,
     suggestion: r.suggestion,
+    ...(r.prefilter === false ? { prefilter: false } : {}),
     examples: { pass: r.examples?.pass ?? [], fail: r.examples?.fail ?? [] },
     docs: r.docs,
     source: { file: yaml.file, line: pos.line, column: pos.column },

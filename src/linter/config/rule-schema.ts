@@ -80,6 +80,10 @@ export const ruleSchema: JsonSchema = {
       description: 'Seed-style: let the text patterns of this rule match inside string literals too (shorthand for `options.match_strings`).',
     },
     suggestion: { type: 'string', description: 'How to fix a finding; shown with every finding of the rule.' },
+    prefilter: {
+      type: 'boolean',
+      description: 'false: no text prefilter for this rule (every file it applies to is parsed and checked); default true: its check says which words a file must contain to be checked.',
+    },
     examples: {
       type: 'object',
       additionalProperties: false,

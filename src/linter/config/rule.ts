@@ -38,6 +38,8 @@ export interface CompiledRule<O = unknown> {
   /** The rule's `options` merged over the check's defaults. */
   options: O;
   suggestion?: string;
+  /** false: the rule opts out of the text prefilter (engine/prefilter.ts). */
+  prefilter?: boolean;
   examples: { pass: RuleExample[]; fail: RuleExample[] };
   docs?: string;
   source: RuleSource;

@@ -2,10 +2,11 @@ import { ts } from 'ts-morph';
 import { compareDiagnostics, ENGINE_RULE_IDS, type Diagnostic } from '../../shared/diagnostic.js';
 import type { CompiledRule } from '../config/rule.js';
 import type { FileFacts } from '../facts/file-facts.js';
-import { parseErrorsOf } from '../facts/parse-file.js';
+import { parseErrorsOf, scriptKindOf } from '../facts/parse-file.js';
 import { ProjectFacts } from '../facts/project-facts.js';
 import type { SubjectSettings } from '../facts/subjects.js';
 import { fingerprintOf } from './fingerprint.js';
+import { buildPrefilter, type FilePrefilter } from './prefilter.js';
 import { applySuppressions, parseSuppressions } from './suppressions.js';
 
 /** A source file read and hashed, ready to check. */
@@ -33,11 +34,15 @@ export interface CheckInput {
   projectPaths: readonly string[];
   /** The project's tsconfig: module resolution (paths, workspaces) and the checker's options. */
   tsconfig?: string;
+  /** Skip the per-file walk and checks of files no loaded check can report on (default true; --no-prefilter). */
+  prefilter?: boolean;
 }
 
 export interface CheckOutput {
   files: CheckedFile[];
   typeCheckersCreated: number;
+  /** Targets the prefilter let through without walking or checking them (each still reported, clean). */
+  prefiltered?: number;
 }
 
 /** A check threw: the run cannot be trusted, and the message names the file and the rule. */
@@ -102,6 +107,31 @@ function tooDeep(path: string): Diagnostic {
   };
 }
 
+/**
+ * A syntax check alone (no parent pointers, no index, no facts): a file the prefilter skips is
+ * still parsed, since a broken file is a finding whatever the rules look for.
+ */
+function hasParseErrors(target: SourceInput): boolean {
+  const sourceFile = ts.createSourceFile(target.path, target.text, ts.ScriptTarget.Latest, false, scriptKindOf(target.path));
+  return parseErrorsOf(sourceFile).length > 0;
+}
+
+/**
+ * A target no loaded check can report on: clean, with the scans the decision read as its
+ * dependencies (the cache re-checks it when they change). Undefined: check it fully.
+ */
+function prefiltered(project: ProjectFacts, target: SourceInput, prefilter: FilePrefilter): CheckedFile | undefined {
+  let needed = true;
+  project.beginFile(target.path);
+  const deps = project.trackDependencies(() => {
+    needed = prefilter(target, project);
+  });
+  // A broken file takes the full path, so its parse-error findings are exactly those of a full check.
+  if (needed || hasParseErrors(target)) return undefined;
+  deps.delete(target.path);
+  return { path: target.path, diagnostics: [], deps: [...deps].sort() };
+}
+
 /** One target: parse, run the rules, apply suppressions, fingerprint. */
 function checkOne(
   project: ProjectFacts,
@@ -143,8 +173,16 @@ export function checkFiles(input: CheckInput): CheckOutput {
   const rulesRun = new Set(rules.map((r) => r.id));
   const known = input.knownRuleIds ? new Set(input.knownRuleIds) : undefined;
   const files: CheckedFile[] = [];
+  const prefilter = input.prefilter === false ? undefined : buildPrefilter(rules, input.subjects);
+  let skipped = 0;
   for (const target of input.targets) {
     try {
+      const clean = prefilter ? prefiltered(project, target, prefilter) : undefined;
+      if (clean) {
+        skipped += 1;
+        files.push(clean);
+        continue;
+      }
       files.push(checkOne(project, target, rules, rulesRun, known));
     } catch (error) {
       // Nesting deeper than the call stack (the parser and tree walks recurse): this file cannot be
@@ -155,5 +193,5 @@ export function checkFiles(input: CheckInput): CheckOutput {
       project.release(target.path);
     }
   }
-  return { files, typeCheckersCreated: project.typeCheckersCreated };
+  return { files, typeCheckersCreated: project.typeCheckersCreated, prefiltered: skipped };
 }

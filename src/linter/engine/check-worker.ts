@@ -18,6 +18,7 @@ try {
     knownRuleIds: config.rules.map((r) => r.id),
     targets: job.targets,
     projectPaths: job.projectPaths,
+    ...(job.prefilter === false ? { prefilter: false } : {}),
     ...(config.tsconfig !== undefined ? { tsconfig: config.tsconfig } : {}),
   }) };
 } catch (error) {

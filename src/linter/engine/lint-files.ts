@@ -30,6 +30,8 @@ export interface EngineInput {
   cache?: ResultCache;
   /** Runs the checks: in this thread by default; the parallel runner shards them over worker threads. */
   runChecks?: (input: CheckInput) => Promise<CheckOutput>;
+  /** The text prefilter (default true): false checks every file fully (--no-prefilter), for comparison. */
+  prefilter?: boolean;
 }
 
 export interface EngineOutput {
@@ -38,6 +40,8 @@ export interface EngineOutput {
   typeCheckersCreated: number;
   /** Files whose results came from the cache. */
   cachedFiles: number;
+  /** Checked files the prefilter found nothing to check in (not walked, reported clean). */
+  prefilteredFiles: number;
 }
 
 function posixRelative(root: string, path: string): string {
@@ -104,6 +108,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     targets: toCheck,
     projectPaths: projectFiles,
     ...(input.tsconfig !== undefined ? { tsconfig: input.tsconfig } : {}),
+    ...(input.prefilter === false ? { prefilter: false } : {}),
   };
   const output = toCheck.length === 0 ? { files: [], typeCheckersCreated: 0 } : await (input.runChecks ?? (async (i) => checkFiles(i)))(checkInput);
   for (const checked of output.files) {
@@ -115,7 +120,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     input.cache.save();
   }
   reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files: reports, typeCheckersCreated: output.typeCheckersCreated, cachedFiles };
+  return { files: reports, typeCheckersCreated: output.typeCheckersCreated, cachedFiles, prefilteredFiles: output.prefiltered ?? 0 };
 }
 
 function storeResult(

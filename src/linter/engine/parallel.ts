@@ -16,6 +16,7 @@ export interface WorkerJob {
   selection: RuleSelection;
   targets: SourceInput[];
   projectPaths: readonly string[];
+  prefilter?: boolean;
 }
 
 export type WorkerReply = { ok: true; output: CheckOutput } | { ok: false; file?: string; ruleId?: string; message: string };
@@ -85,7 +86,7 @@ function runWorker(job: WorkerJob): Promise<CheckOutput> {
  */
 export async function checkInParallel(input: CheckInput, selection: RuleSelection, threads: number): Promise<CheckOutput> {
   const [own = [], ...others] = shard(input.targets, threads);
-  const workers = others.map((targets) => runWorker({ selection, targets, projectPaths: input.projectPaths }));
+  const workers = others.map((targets) => runWorker({ selection, targets, projectPaths: input.projectPaths, ...(input.prefilter === false ? { prefilter: false } : {}) }));
   // If this thread's shard throws, the workers' rejections must not go unobserved.
   let mine: CheckOutput;
   try {
@@ -98,5 +99,6 @@ export async function checkInParallel(input: CheckInput, selection: RuleSelectio
   return {
     files: outputs.flatMap((o) => o.files),
     typeCheckersCreated: outputs.reduce((n, o) => n + o.typeCheckersCreated, 0),
+    prefiltered: outputs.reduce((n, o) => n + (o.prefiltered ?? 0), 0),
   };
 }

@@ -1,0 +1,109 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/linter/lint.js';
+import { calleeWords, regexLiteral } from '../../../src/linter/engine/prefilter-needles.js';
+import { tempProject } from '../../helpers/temp-project.js';
+
+type Result = Awaited<ReturnType<typeof lint>>;
+
+function findings(result: Result): string[] {
+  return result.report.files.flatMap((f) => f.diagnostics.map((d) => `${f.file.split('/').slice(-2).join('/')}:${d.span.start.line} ${d.ruleId} ${d.message}`));
+}
+
+function listed(result: Result): string[] {
+  return result.report.files.map((f) => f.file.split('/').slice(-2).join('/')).sort();
+}
+
+const both = async (root: string, extra: Parameters<typeof lint>[0] = {}) => {
+  const on = await lint({ cwd: root, paths: ['.'], concurrency: 1, ...extra });
+  const off = await lint({ cwd: root, paths: ['.'], concurrency: 1, prefilter: false, ...extra });
+  return { on, off };
+};
+
+describe('text prefilter', () => {
+  it('skips a file no loaded rule can report on, still lists it clean, and --no-prefilter checks it', async () => {
+    const root = tempProject({
+      'src/utils/format.ts': 'export const pad = (s: string) => s.padStart(4);\n',
+      'src/models/import-job.ts': 'export interface ImportJob { id: string }\n',
+    });
+    const { on, off } = await both(root);
+    expect(on.prefilteredFiles).toBe(1);
+    expect(off.prefilteredFiles).toBe(0);
+    expect(listed(on)).toEqual(['models/import-job.ts', 'utils/format.ts']);
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on).some((f) => f.startsWith('models/import-job.ts:1 BG-001'))).toBe(true);
+  });
+
+  it('a base class in a skipped file is still read for the model that extends it', async () => {
+    const root = tempProject({
+      'src/common/base.ts': 'export abstract class Base {\n  id!: string;\n}\n',
+      'src/models/import-job.ts': "import { Base } from '../common/base';\nexport class ImportJob extends Base {\n  progress!: number;\n}\n",
+    });
+    const { on, off } = await both(root, { onlyRules: ['BG-001', 'BG-002'] });
+    expect(on.prefilteredFiles).toBe(1);
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on)).toContain('models/import-job.ts:2 BG-001 job model "ImportJob" has no "status" field');
+  });
+
+  it('never skips a file with a suppression comment: an unused one is still reported', async () => {
+    const root = tempProject({
+      'src/utils/format.ts': '// bg-lint-disable-next-line BG-001\nexport const pad = (s: string) => s.padStart(4);\n',
+    });
+    const { on, off } = await both(root);
+    expect(on.prefilteredFiles).toBe(0);
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on).map((f) => f.split(' ')[1])).toEqual(['unused-suppression']);
+  });
+
+  it('a syntax error in a file no rule needs is still a finding', async () => {
+    const root = tempProject({ 'src/utils/broken.ts': 'export const pad = (s: string => s;\n' });
+    const { on, off } = await both(root);
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on)[0]).toMatch(/^utils\/broken\.ts:1 parse-error syntax error/);
+  });
+
+  it('a handler declared in a file that a route file imports is checked, and re-checked from the cache when a route file starts importing it', async () => {
+    const controller = 'export async function create(req: any, res: any) {\n  void sendEmails(req.body);\n  res.json({});\n}\n';
+    const root = tempProject({ 'src/controllers/orders.ts': controller, 'src/server.ts': 'export const port = 3000;\n' });
+    const run = () => lint({ cwd: root, paths: ['.'], concurrency: 1, onlyRules: ['BG-035'], cache: true, cacheLocation: join(root, '.cache/') });
+    const before = await run();
+    expect(before.prefilteredFiles).toBe(2);
+    expect(findings(before)).toEqual([]);
+    writeFileSync(join(root, 'src/server.ts'), "import { create } from './controllers/orders';\ndeclare const app: any;\napp.post('/api/orders', create);\n");
+    const after = await run();
+    expect(findings(after)).toEqual(['controllers/orders.ts:2 BG-035 ' + findings(await lint({ cwd: root, paths: ['.'], onlyRules: ['BG-035'], prefilter: false }))[0]!.split(' BG-035 ')[1]]);
+  });
+
+  it('a user rule contributes its callees as needles, or opts out with `prefilter: false`', async () => {
+    const rule = (prefilter: boolean) =>
+      `rules:\n  - id: APP-001\n    name: no-exec\n    severity: error\n    check: forbidden-call\n${prefilter ? '' : '    prefilter: false\n'}    options:\n      callees: [child_process.execSync]\n`;
+    const files = {
+      'src/a.ts': "import { execSync } from 'child_process';\nexecSync('ls');\n",
+      'src/b.ts': 'export const b = 1;\n',
+    };
+    for (const prefilter of [true, false]) {
+      const root = tempProject({ ...files, 'rules/app.yaml': rule(prefilter) });
+      const { on, off } = await both(root, { bundled: false, rules: ['rules'] });
+      expect(on.prefilteredFiles).toBe(prefilter ? 1 : 0);
+      expect(findings(on)).toEqual(findings(off));
+      expect(findings(on)).toEqual(['src/a.ts:2 APP-001 call to child_process.execSync is not allowed here']);
+    }
+  });
+});
+
+describe('needles', () => {
+  it('a regex gives the longest literal run every match contains, or none it cannot prove', () => {
+    expect(regexLiteral(String.raw`\bstatus\s*=\s*['"]processing`)).toBe('processing');
+    expect(regexLiteral('setInterval\\(')).toBe('setInterval');
+    expect(regexLiteral('colou?r_name')).toBe('r_name');
+    expect(regexLiteral('foo|barbaz')).toBeUndefined();
+    expect(regexLiteral('(?:abc)+x')).toBeUndefined();
+    expect(regexLiteral('[a-z]+ab')).toBeUndefined();
+  });
+
+  it('a callee pattern gives the word a call to it shows', () => {
+    expect(calleeWords(['execSync', 'child_process.execFileSync', 'backgroundTasks.add'])).toEqual(['execSync', 'child_process', 'backgroundTasks']);
+    expect(calleeWords(['*.enqueue'])).toBeUndefined();
+  });
+});
