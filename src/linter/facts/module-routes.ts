@@ -5,6 +5,7 @@ import { nextRoutePath, remixRoutePath } from './file-route-paths.js';
 import type { ProjectFacts } from './project-facts.js';
 import { followHandler } from './route-handler-refs.js';
 import type { RouteHandler } from './subject-types.js';
+import { resolveIdentifier } from './symbols.js';
 
 /**
  * Route handlers that a module IS by its place and its exports, with no registration call:
@@ -18,6 +19,9 @@ import type { RouteHandler } from './subject-types.js';
  *   `request.method === "DELETE"` (or `switch (request.method)` with that case) is a DELETE route
  *   as well, for BG-023.
  *
+ * An export destructured from a route builder's call (`const { action } = createActionApiRoute(opts,
+ * async ({ body }) => …)`) is that call's last function argument.
+ *
  * The registration (what findings point at) is the exported name: `POST` in `export async function
  * POST`, `action` in `export const action = …`.
  */
@@ -27,7 +31,7 @@ export function moduleRoutesOf(project: ProjectFacts, file: FileFacts): RouteHan
   if (next === undefined && remix === undefined) return [];
   const methods = new Set(project.subjects.routeHandler.methods.map((m) => m.toLowerCase()));
   const routes: RouteHandler[] = [];
-  for (const { name, node, value } of exportedFunctions(file)) {
+  for (const { name, node, value } of exportedFunctions(project, file)) {
     const ref = ts.isFunctionDeclaration(value) ? { kind: 'function' as const, fn: value, file } : followHandler(project, file, value);
     if (ref.kind !== 'function') continue;
     const base: Omit<RouteHandler, 'method'> = { file, path: next ?? remix!, registration: node, handler: ref.fn, handlerName: name };
@@ -55,23 +59,44 @@ function isExported(s: ts.Statement): boolean {
   return ts.canHaveModifiers(s) && (ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
 }
 
-function exportedFunctions(file: FileFacts): ExportedValue[] {
+function exportedFunctions(project: ProjectFacts, file: FileFacts): ExportedValue[] {
   const out: ExportedValue[] = [];
   for (const s of file.sourceFile.statements) {
     if (ts.isFunctionDeclaration(s) && s.name && s.body && isExported(s)) {
       out.push({ name: s.name.text, node: s.name, value: s });
     } else if (ts.isVariableStatement(s) && isExported(s)) {
       for (const d of s.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer) out.push({ name: d.name.text, node: d.name, value: d.initializer });
+        if (!d.initializer) continue;
+        if (ts.isIdentifier(d.name)) out.push({ name: d.name.text, node: d.name, value: d.initializer });
+        // `export const { action, loader } = createActionApiRoute(options, handler)`
+        else if (ts.isObjectBindingPattern(d.name)) {
+          for (const e of d.name.elements) if (ts.isIdentifier(e.name)) out.push({ name: e.name.text, node: e.name, value: d.initializer });
+        }
       }
     } else if (ts.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause && ts.isNamedExports(s.exportClause)) {
       // `export { handler as GET, handler as POST }` (NextAuth's idiom).
       for (const spec of s.exportClause.elements) {
-        out.push({ name: spec.name.text, node: spec.name, value: spec.propertyName && ts.isIdentifier(spec.propertyName) ? spec.propertyName : spec.name });
+        const local = spec.propertyName ?? spec.name;
+        if (!ts.isIdentifier(local)) continue;
+        out.push({ name: spec.name.text, node: spec.name, value: builderCall(project, file, local) ?? local });
       }
     }
   }
   return out;
+}
+
+/**
+ * `const { action } = createActionApiRoute(options, handler); export { action }` (trigger.dev's
+ * route builders): the call the exported name is destructured from. Its last function argument is
+ * the handler, as for wrappers (`followHandler`).
+ */
+function builderCall(project: ProjectFacts, file: FileFacts, local: ts.Identifier): ts.Expression | undefined {
+  const resolved = resolveIdentifier(project, file, local);
+  if (resolved?.kind !== 'declaration' || resolved.file !== file || !ts.isBindingElement(resolved.node)) return undefined;
+  const pattern = resolved.node.parent;
+  const decl = pattern.parent;
+  if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+  return ts.isCallExpression(unwrap(decl.initializer)) ? decl.initializer : undefined;
 }
 
 /**

@@ -124,6 +124,21 @@ describe('module routes', () => {
     ]);
   });
 
+  it('follows an action destructured from a route builder, exported or re-exported', () => {
+    const found = routes({
+      'app/routes/api.v1.tasks.$taskId.trigger.ts': [
+        "import { createActionApiRoute } from '~/services/routeBuilders/apiBuilder.server';",
+        'const { action, loader } = createActionApiRoute({ corsStrategy: "all" }, async ({ params }) => {',
+        '  return json({ id: params.taskId });',
+        '});',
+        'export { action, loader };',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([{ method: 'post', path: '/api/v1/tasks/$taskId/trigger', name: 'action', line: 5 }]);
+    expect(routes({ 'app/routes/api.v1.scans.ts': 'export const { action } = createActionApiRoute({}, async () => null);\n' }).map((r) => r.line)).toEqual([1]);
+  });
+
   it('finds Fetch API responses, their status and body, and does not take request.json() for one', () => {
     const { project, file } = projectOf({
       'app/api/exports/route.ts': [
