@@ -9,6 +9,7 @@ import { routeLabel } from '../facts/route-labels.js';
 import { routeHandlersOf } from '../facts/routes.js';
 import type { RouteHandler } from '../facts/subject-types.js';
 import { resolveIdentifier } from '../facts/symbols.js';
+import { webResponseOf } from '../facts/web-responses.js';
 
 interface Options {
   /** The confirmation header (matched case-insensitively). */
@@ -197,7 +198,13 @@ function checkRoute(ctx: Ctx, route: RouteHandler): void {
         if (fn === handler && firstDelete === undefined) firstDelete = node.getStart();
       }
       if (fn === handler && errorStatusCall(ctx, file, node)) refuses = true;
-    } else if (fn === handler && ts.isBinaryExpression(node) && isErrorStatusAssignment(ctx, file, node)) refuses = true;
+    }
+    // `NextResponse.json(body, { status: 405 })`, `new Response(null, { status: 405 })`, Remix `json(o, 405)`.
+    if (fn === handler && (ts.isCallExpression(node) || ts.isNewExpression(node))) {
+      const web = webResponseOf(ctx.project, file, node);
+      if (web?.status !== undefined && web.status >= 400) refuses = true;
+    }
+    if (fn === handler && ts.isBinaryExpression(node) && isErrorStatusAssignment(ctx, file, node)) refuses = true;
     const r = headerRead(ctx, file, node);
     if (r) {
       read = true;

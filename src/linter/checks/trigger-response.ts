@@ -21,6 +21,7 @@ type Verdict = { kind: 'ok' } | { kind: 'unknown' } | { kind: 'missing'; what: s
 const OK: Verdict = { kind: 'ok' };
 const UNKNOWN: Verdict = { kind: 'unknown' };
 const MAX_TEXT = 40;
+const RESPONSE_TYPES = new Set(['Response', 'NextResponse', 'TypedResponse']);
 
 function shortText(node: ts.Node, file: FileFacts): string {
   const text = node.getText(file.sourceFile).replace(/\s+/g, ' ');
@@ -42,6 +43,9 @@ function awaited(checker: ts.TypeChecker, type: ts.Type): ts.Type {
 function judgeType(checker: ts.TypeChecker, whole: ts.Type, keys: readonly string[]): 'ok' | 'unknown' | 'missing' {
   const F = ts.TypeFlags;
   const type = awaited(checker, whole);
+  // A Fetch API response made elsewhere (`return handle(request)` in a Next.js route): its body is
+  // not in its type, so it cannot be judged.
+  if (RESPONSE_TYPES.has(type.getSymbol()?.getName() ?? '')) return 'unknown';
   if (type.flags & (F.Any | F.Unknown | F.Never | F.Void | F.Undefined | F.Null | F.TypeParameter)) return 'unknown';
   if (type.isUnion()) {
     const parts = type.types.map((t) => judgeType(checker, t, keys));

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { FileFacts } from './file-facts.js';
 import { foldConstant, unwrap } from './fold.js';
 import type { ProjectFacts } from './project-facts.js';
+import { webResponseOf } from './web-responses.js';
 
 /**
  * The responses a route handler produces, found on its syntax:
@@ -11,7 +12,13 @@ import type { ProjectFacts } from './project-facts.js';
  *   where `res`/`reply`/`c` is one of the handler's parameters;
  * - `ctx.body = o` (Koa), `ctx` a parameter;
  * - `return o` in the handler itself (NestJS, Fastify, Hono send what the handler returns); a
- *   returned response call is the call, not a second response.
+ *   returned response call is the call, not a second response;
+ * - a returned Fetch API response (Next.js route handlers, Remix actions): `NextResponse.json(o,
+ *   { status })`, `Response.json(o)`, `new Response(JSON.stringify(o), init)`, Remix `json(o)` /
+ *   `data(o)`, and redirects, which are 3xx with no body (see web-responses.ts).
+ *
+ * `x.json()` with no argument reads a request's body (`await request.json()`, `c.req.json()`); it
+ * is not a response.
  *
  * Responses in nested callbacks (`.then(job => res.json(…))`) and branches count. A response is an
  * error when its status folds to >= 400, or it is inside a `catch` clause or a `.catch(…)` callback
@@ -81,6 +88,7 @@ function chainStatus(project: ProjectFacts, file: FileFacts, callee: ts.Property
 function responseCall(project: ProjectFacts, file: FileFacts, call: ts.CallExpression, params: Set<string>): Omit<HandlerResponse, 'isError'> | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !SEND_METHODS.has(callee.name.text)) return undefined;
+  if (callee.name.text === 'json' && call.arguments.length === 0) return undefined;
   const root = chainRoot(callee.expression);
   if (!root || !params.has(root.text)) return undefined;
   if (callee.name.text === 'sendStatus') return { node: call, form: 'call', status: foldStatus(project, file, call.arguments[0]) };
@@ -109,7 +117,9 @@ export function responsesOf(project: ProjectFacts, file: FileFacts, fn: ts.Funct
           add({ node, form: 'body', body: node.right, status: 200 });
         }
       } else if (own && ts.isReturnStatement(node) && node.expression) {
-        if (!isResponseExpression(project, file, node.expression, params)) {
+        const web = webResponseOf(project, file, node.expression);
+        if (web) add({ node: node.expression, form: 'call', ...web });
+        else if (!isResponseExpression(project, file, node.expression, params)) {
           add({ node, form: 'return', body: node.expression, status: 200 });
         }
       }
@@ -118,8 +128,13 @@ export function responsesOf(project: ProjectFacts, file: FileFacts, fn: ts.Funct
     };
     const body = fn.body;
     if (!body) return found;
+    const web = ts.isBlock(body) ? undefined : webResponseOf(project, file, body);
     if (ts.isBlock(body)) ts.forEachChild(body, (child) => visit(child, true));
-    else if (isResponseExpression(project, file, body, params)) visit(body, true);
+    else if (web) {
+      // `export const POST = async () => NextResponse.json({ job_id })`.
+      add({ node: body, form: 'call', ...web });
+      visit(body, false);
+    } else if (isResponseExpression(project, file, body, params)) visit(body, true);
     else {
       // `async (request) => ({ job_id })`: the arrow's expression is what it returns.
       add({ node: body, form: 'return', body, status: 200 });

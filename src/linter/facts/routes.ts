@@ -3,6 +3,7 @@ import { calleeOf } from './callee.js';
 import type { FileFacts } from './file-facts.js';
 import { foldConstant, propertyNameText, unwrap } from './fold.js';
 import type { ProjectFacts } from './project-facts.js';
+import { moduleRoutesOf } from './module-routes.js';
 import { followHandler, type HandlerRef } from './route-handler-refs.js';
 import { joinRoutePath, mountPrefixesOf, pathLikeArgument, routePathText, rpcPathArgument } from './route-paths.js';
 import type { RouteHandler } from './subject-types.js';
@@ -23,6 +24,7 @@ import type { RouteHandler } from './subject-types.js';
  * - Fastify `X.route({ method, url, handler })` (`method` may be a list).
  * - NestJS: a method decorated `@Get|@Post|…(path?)` in a class decorated `@Controller(prefix?)`
  *   (also `@Controller({ path })`); decorators are matched through import aliases.
+ * - Next.js App Router `route.ts` exports and Remix route modules' `action` (see module-routes.ts).
  *
  * The path joins same-file mount prefixes (see mountPrefixesOf) and the controller prefix; a router
  * mounted from another file keeps the path it registers. Method names and decorators come from
@@ -45,6 +47,7 @@ export function routeHandlersOf(project: ProjectFacts, file: FileFacts): RouteHa
       }
     }
     if (file.index.decorators.length > 0) routes.push(...nestRoutes(project, file));
+    routes.push(...moduleRoutesOf(project, file));
     // Source order; `.route('/x').get(a).post(b)` lists `get` first (the index holds the outer call first).
     return routes.sort((a, b) => sourceOrder(a.registration) - sourceOrder(b.registration));
   });

@@ -28,9 +28,9 @@ export function wordsOf(text: string, isPath: boolean): string[] {
   return parts.flatMap((p) => p.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)).map((w) => w.toLowerCase()).filter((w) => w !== '');
 }
 
-/** `:id`, `{id}`, `*`, `[id]`: route parameters are not words. */
+/** `:id`, `{id}`, `*`, `[id]` (Next.js), `$id` (Remix): route parameters are not words. */
 function isParameter(segment: string, path: string): boolean {
-  if (/^[{[*]/.test(segment)) return true;
+  if (/^[{[*$]/.test(segment)) return true;
   // A segment that follows a `:` (`/:importId`) is a parameter; `jobs:run` (after a word) is a verb.
   const at = path.indexOf(`:${segment}`);
   return at >= 0 && (at === 0 || path[at - 1] === '/');

@@ -45,6 +45,47 @@ const nestController = (method: string) => [
   '',
 ].join('\n');
 
+/** A Next.js App Router route for scans of a project; `post` is the POST handler's body (line 10 on). */
+const nextScansRoute = (post: string) => [
+  "import { NextResponse, type NextRequest } from 'next/server';",
+  "import { auth } from '@/lib/auth';",
+  "import { listScans, scanQueue } from '@/lib/scans';",
+  '',
+  'export async function GET(_request: NextRequest, { params }: { params: Promise<{ projectId: string }> }) {',
+  '  const { projectId } = await params;',
+  '  return NextResponse.json(await listScans(projectId));',
+  '}',
+  '',
+  'export async function POST(request: NextRequest, { params }: { params: Promise<{ projectId: string }> }) {',
+  '  const session = await auth();',
+  "  if (!session) return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });",
+  '  const { projectId } = await params;',
+  '  const body = await request.json();',
+  post,
+  '}',
+  '',
+].join('\n');
+const NEXT_SCANS = 'app/api/projects/[projectId]/scans/route.ts';
+
+/** A Remix resource route that triggers a task; `body` ends its action (the action is on line 9). */
+const remixTrigger = (body: string, imports = "import { json, type ActionFunctionArgs } from '@remix-run/node';") => [
+  imports,
+  "import { requireUser } from '~/session.server';",
+  "import { tasks } from '~/queues.server';",
+  '',
+  'export async function loader() {',
+  "  return { ok: true };",
+  '}',
+  '',
+  'export async function action({ request, params }: ActionFunctionArgs) {',
+  '  await requireUser(request);',
+  '  const job = await tasks.trigger(params.taskId!, await request.json());',
+  body,
+  '}',
+  '',
+].join('\n');
+const REMIX_TRIGGER = 'app/routes/api.v1.tasks.$taskId.trigger.ts';
+
 testRule('BG-020', {
   valid: [
     { name: 'job_id in an object literal', files: { 'src/routes.ts': express("  res.status(202).json({ job_id: job.id, status: 'pending' });") } },
@@ -171,6 +212,75 @@ testRule('BG-020', {
     {
       name: 'a nested callback sends the key',
       files: { 'src/routes.ts': express("  queue.add(req.body).then((job) => res.status(202).send({ job_id: job.id }));") },
+    },
+    {
+      name: 'Next.js route.ts: NextResponse.json with job_id, a 500 in catch',
+      files: {
+        [NEXT_SCANS]: nextScansRoute([
+          '  try {',
+          "    const job = await scanQueue.add('scan', { projectId, depth: body.depth });",
+          "    return NextResponse.json({ job_id: job.id, status: 'pending' }, { status: 202 });",
+          '  } catch (error) {',
+          '    return NextResponse.json({ error: String(error) }, { status: 500 });',
+          '  }',
+        ].join('\n')),
+      },
+    },
+    {
+      name: 'Next.js route.ts: new Response(JSON.stringify({ jobId })) and an error status in the init',
+      files: {
+        [NEXT_SCANS]: nextScansRoute([
+          "  if (!body.depth) return new Response(JSON.stringify({ message: 'depth required' }), { status: 422 });",
+          "  const job = await scanQueue.add('scan', { projectId });",
+          "  return new Response(JSON.stringify({ jobId: job.id }), { status: 202, headers: { 'content-type': 'application/json' } });",
+        ].join('\n')),
+      },
+    },
+    {
+      name: 'a module under app/ that is not route.ts may export POST (a fetch client): not a route',
+      files: {
+        'app/api/exports/client.ts': [
+          'export async function GET<T>(path: string): Promise<T> {',
+          '  const res = await fetch(`/api/exports${path}`);',
+          '  return (await res.json()) as T;',
+          '}',
+          'export async function POST(path: string, body: unknown) {',
+          "  const res = await fetch(`/api/exports${path}`, { method: 'POST', body: JSON.stringify(body) });",
+          '  return { status: res.status, data: await res.json() };',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'Remix action: json({ job_id }, { status: 202 }), a thrown 400',
+      files: {
+        [REMIX_TRIGGER]: remixTrigger([
+          "  if (!job) throw json({ error: 'unknown task' }, { status: 400 });",
+          '  return json({ job_id: job.id }, { status: 202 });',
+        ].join('\n')),
+      },
+    },
+    {
+      name: 'Remix form action that redirects to the job after enqueueing: a redirect is exempt',
+      files: {
+        'app/routes/exports.new.tsx': [
+          "import { redirect, type ActionFunctionArgs } from '@remix-run/node';",
+          "import { Form } from '@remix-run/react';",
+          "import { exportQueue } from '~/queues.server';",
+          '',
+          'export async function action({ request }: ActionFunctionArgs) {',
+          '  const form = await request.formData();',
+          "  const job = await exportQueue.add('export', { format: form.get('format') });",
+          '  return redirect(`/exports/${job.id}`);',
+          '}',
+          '',
+          'export default function NewExport() {',
+          '  return <Form method="post"><button>Export</button></Form>;',
+          '}',
+          '',
+        ].join('\n'),
+      },
     },
   ],
   invalid: [
@@ -317,6 +427,65 @@ testRule('BG-020', {
         'src/routes.ts': "import { create } from './controllers/imports.js';\nrouter.post('/api/imports', create);\n",
       },
       errors: [{ file: 'src/routes.ts', line: 2, message: 'POST /api/imports returns { queued } without "job_id"' }],
+    },
+    {
+      name: 'Next.js route.ts POST answers NextResponse.json without job_id (reported at POST)',
+      files: {
+        [NEXT_SCANS]: nextScansRoute([
+          "  const job = await scanQueue.add('scan', { projectId, depth: body.depth });",
+          "  return NextResponse.json({ id: job.id, status: 'queued' }, { status: 202 });",
+        ].join('\n')),
+      },
+      errors: [{ line: 10, column: 23, message: 'POST /api/projects/[projectId]/scans returns { id, status } without "job_id"' }],
+    },
+    {
+      name: 'Next.js: an exported const arrow, Response.json without the key',
+      files: {
+        'src/app/(admin)/api/sync/route.ts': [
+          "import { syncQueue } from '@/lib/queues';",
+          '',
+          'export const POST = async () => {',
+          "  await syncQueue.add('sync', {});",
+          '  return Response.json({ queued: true });',
+          '};',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 3, message: 'POST /api/sync returns { queued } without "job_id"' }],
+    },
+    {
+      name: 'Remix action: json() without the key',
+      files: { [REMIX_TRIGGER]: remixTrigger('  return json({ ok: true, id: job.id });') },
+      errors: [{ line: 9, message: 'POST /api/v1/tasks/$taskId/trigger returns { ok, id } without "job_id"' }],
+    },
+    {
+      name: 'React Router / Remix single fetch: data() without the key',
+      files: { [REMIX_TRIGGER]: remixTrigger('  return data({ queued: true }, { status: 202 });', "import { data, type ActionFunctionArgs } from 'react-router';") },
+      errors: [{ line: 9, message: 'POST /api/v1/tasks/$taskId/trigger returns { queued } without "job_id"' }],
+    },
+    {
+      name: 'trigger.dev idiom: an action made by a route builder, re-exported, answers { id } (reported at the export)',
+      files: {
+        [REMIX_TRIGGER]: [
+          "import { json } from '@remix-run/server-runtime';",
+          "import { createActionApiRoute } from '~/services/routeBuilders/apiBuilder.server';",
+          "import { TriggerTaskService } from '~/v3/services/triggerTask.server';",
+          '',
+          'const { action, loader } = createActionApiRoute(',
+          "  { params: ParamsSchema, body: TriggerTaskRequestBody, corsStrategy: 'all' },",
+          '  async ({ body, params, authentication }) => {',
+          '    const service = new TriggerTaskService();',
+          '    const result = await service.call(params.taskId, authentication.environment, body);',
+          "    if (!result) return json({ error: 'Task not found' }, { status: 404 });",
+          '    return json({ id: result.run.friendlyId, isCached: result.isCached });',
+          '  },',
+          ');',
+          '',
+          'export { action, loader };',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 15, column: 10, message: 'POST /api/v1/tasks/$taskId/trigger returns { id, isCached } without "job_id"' }],
     },
   ],
 });

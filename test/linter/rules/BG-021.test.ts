@@ -72,6 +72,28 @@ testRule('BG-021', {
         'src/routes.ts': "import { delayMs } from './util.js';\napp.get('/api/y', async (req, res) => {\n  await delayMs(50);\n  res.json({});\n});\n",
       },
     },
+    {
+      name: 'Next.js route.ts POST that enqueues the build and answers at once',
+      files: {
+        'app/api/builds/route.ts': [
+          "import { NextResponse } from 'next/server';",
+          "import { enqueue } from '@/lib/jobs';",
+          '',
+          'export async function POST(request: Request) {',
+          '  const { ref } = await request.json();',
+          "  const job = await enqueue('build', { ref });",
+          '  return NextResponse.json({ job_id: job.id }, { status: 202 });',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'a build script under app/ that is not a route may run execSync in an exported POST',
+      files: {
+        'app/scripts/deploy.ts': "import { execSync } from 'node:child_process';\nexport function POST(ref: string) {\n  execSync(`git push origin ${ref}`);\n}\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -193,6 +215,42 @@ testRule('BG-021', {
         'src/routes.ts': "import { build } from './controllers/builds.js';\nrouter.post('/api/builds', build);\n",
       },
       errors: [{ file: 'src/controllers/builds.ts', line: 3, message: `execFileSync() blocks the event loop ${IN('POST /api/builds')}` }],
+    },
+    {
+      name: 'execSync in a Next.js App Router POST (route.ts)',
+      files: {
+        'app/api/builds/[ref]/route.ts': [
+          "import { execSync } from 'node:child_process';",
+          "import { NextResponse } from 'next/server';",
+          '',
+          "export const runtime = 'nodejs';",
+          '',
+          'export async function POST(_request: Request, { params }: { params: Promise<{ ref: string }> }) {',
+          '  const { ref } = await params;',
+          "  const output = execSync(`git fetch origin ${ref} && make build`, { encoding: 'utf8' });",
+          '  return NextResponse.json({ output });',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 8, column: 18, message: `execSync() blocks the event loop ${IN('POST /api/builds/[ref]')}` }],
+    },
+    {
+      name: 'a Remix action that awaits the import it should dispatch',
+      files: {
+        'app/routes/imports.new.tsx': [
+          "import { redirect, type ActionFunctionArgs } from '@remix-run/node';",
+          "import { importCsv } from '~/imports.server';",
+          '',
+          'export const action = async ({ request }: ActionFunctionArgs) => {',
+          '  const form = await request.formData();',
+          "  const result = await importCsv(form.get('file') as File);",
+          '  return redirect(`/imports/${result.id}`);',
+          '};',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ line: 6, message: `awaiting importCsv() runs long-running work instead of dispatching it ${IN('POST /imports/new')}` }],
     },
   ],
 });
