@@ -127,8 +127,8 @@ export class ProjectSnapshot {
 
 function statOf(path: string): { mtimeMs: number; size: number } {
   try {
-    const s = statSync(path);
-    return { mtimeMs: s.mtimeMs, size: s.size };
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s ? { mtimeMs: s.mtimeMs, size: s.size } : { mtimeMs: -1, size: -1 };
   } catch {
     return { mtimeMs: -1, size: -1 };
   }

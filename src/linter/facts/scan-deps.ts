@@ -51,13 +51,15 @@ export function importIndex(
   importsOf: (path: string, text: string) => readonly string[],
 ): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const path of paths) {
+  for (const path of new Set(paths)) {
     const text = textOf(path);
     if (text === undefined) continue;
     for (const target of importsOf(path, text)) {
       let list = map.get(target);
       if (!list) map.set(target, (list = []));
-      if (!list.includes(path)) list.push(path);
+      // Each path once, its imports together: a repeat can only be the last entry
+      // (a scan of the whole list made a module imported by thousands of files quadratic).
+      if (list[list.length - 1] !== path) list.push(path);
     }
   }
   return map;
