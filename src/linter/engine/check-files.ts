@@ -4,6 +4,7 @@ import type { CompiledRule } from '../config/rule.js';
 import type { FileFacts } from '../facts/file-facts.js';
 import { parseErrorsOf, scriptKindOf } from '../facts/parse-file.js';
 import { ProjectFacts } from '../facts/project-facts.js';
+import type { ProjectSnapshot } from '../facts/project-snapshot.js';
 import type { SubjectSettings } from '../facts/subjects.js';
 import { fingerprintOf } from './fingerprint.js';
 import { buildPrefilter, type FilePrefilter } from './prefilter.js';
@@ -36,6 +37,8 @@ export interface CheckInput {
   tsconfig?: string;
   /** Skip the per-file walk and checks of files no loaded check can report on (default true; --no-prefilter). */
   prefilter?: boolean;
+  /** What earlier passes read (a lint session's, facts/project-snapshot.ts); the CLI passes none. */
+  snapshot?: ProjectSnapshot;
 }
 
 export interface CheckOutput {
@@ -168,7 +171,7 @@ function checkOne(
  * that worker threads share out.
  */
 export function checkFiles(input: CheckInput): CheckOutput {
-  const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths, input.tsconfig);
+  const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths, input.tsconfig, input.snapshot);
   const rules = input.rules.filter((r) => r.level !== 'off');
   const rulesRun = new Set(rules.map((r) => r.id));
   const known = input.knownRuleIds ? new Set(input.knownRuleIds) : undefined;

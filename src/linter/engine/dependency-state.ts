@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import { textWithoutComments } from '../facts/code-only-text.js';
 import { createModuleResolver } from '../facts/module-resolution.js';
-import { importersWith, importIndex, pathsMatching, readTextOnce, scanQueryOf, type ScanQuery } from '../facts/scan-deps.js';
+import { importersWith, importIndex, pathsMatching, readTextOnce, resolvedImports, scanQueryOf, type ScanQuery } from '../facts/scan-deps.js';
 import { contentHash } from './content-hash.js';
 
 /**
@@ -65,7 +65,10 @@ export class DependencyState {
     if (query.kind === 'matching') {
       found = pathsMatching(this.projectFiles, this.relativePathOf, this.textOf, query);
     } else {
-      this.index ??= importIndex(this.projectFiles, this.textOf, createModuleResolver({ root: this.root, ...(this.tsconfig !== undefined ? { tsconfig: this.tsconfig } : {}) }));
+      if (!this.index) {
+        const resolve = createModuleResolver({ root: this.root, ...(this.tsconfig !== undefined ? { tsconfig: this.tsconfig } : {}) });
+        this.index = importIndex(this.projectFiles, this.textOf, (p, text) => resolvedImports(p, text, resolve));
+      }
       found = importersWith(this.index, query.target, query.needles, this.textOf);
     }
     return contentHash(found.map((p) => `${this.relativePathOf(p)}\0${this.codeHash(p)}`).sort().join('\n'));

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { ts } from 'ts-morph';
 import type { FileFacts } from './file-facts.js';
-import { createModuleResolver, readCompilerSettings } from './module-resolution.js';
+import { readCompilerSettings } from './module-resolution.js';
 import { matchesAnyGlob } from './names.js';
-import { parseFile } from './parse-file.js';
-import { globRelativePath, importersWith, readTextOnce, importIndex, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
+import { ProjectSnapshot } from './project-snapshot.js';
+import { globRelativePath, importersWith, importIndex, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
 import type { SubjectSettings } from './subjects.js';
 import { createProjectProgram } from './type-checker.js';
 
@@ -65,17 +64,33 @@ export class ProjectFacts {
   /** The project's tsconfig, if it has one: module resolution and the checker's options come from it. */
   readonly tsconfig: string | undefined;
 
-  constructor(root: string, subjects: SubjectSettings, targets: ReadonlyArray<FileFacts | TargetSource>, projectPaths?: readonly string[], tsconfig?: string) {
+  /** Texts, resolved imports and parsed files: this run's own, or a lint session's kept across passes. */
+  private readonly snapshot: ProjectSnapshot;
+
+  /**
+   * `snapshot`: what earlier passes over the same root and tsconfig read (a lint session's); without
+   * it, this run reads everything afresh (the CLI).
+   */
+  constructor(
+    root: string,
+    subjects: SubjectSettings,
+    targets: ReadonlyArray<FileFacts | TargetSource>,
+    projectPaths?: readonly string[],
+    tsconfig?: string,
+    snapshot?: ProjectSnapshot,
+  ) {
     this.root = root;
     this.subjects = subjects;
     this.tsconfig = tsconfig;
-    this.resolveModule = createModuleResolver({ root, ...(tsconfig !== undefined ? { tsconfig } : {}) });
     for (const t of targets) {
       if ('sourceFile' in t) this.files.set(t.path, t);
       else this.pending.set(t.path, t);
     }
     this.targetPaths = targets.map((t) => t.path);
     this.projectPaths = projectPaths ?? this.targetPaths;
+    this.snapshot = snapshot ?? new ProjectSnapshot({ root, ...(tsconfig !== undefined ? { tsconfig } : {}) });
+    this.snapshot.beginPass(this.projectPaths);
+    this.resolveModule = this.snapshot.resolveModule;
   }
 
   /** The engine says which file it checks now: files loaded meanwhile are shared, not its own. */
@@ -157,7 +172,7 @@ export class ProjectFacts {
    * scans tokens without parsing (an import written in a comment or a string does not count).
    */
   importersOf(absPath: string, needles?: readonly string[]): readonly FileFacts[] {
-    const index = this.memo('project:importers', () => importIndex(this.projectPaths, (p) => this.textOf(p), this.resolveModule));
+    const index = this.memo('project:importers', () => importIndex(this.projectPaths, (p) => this.textOf(p), (p, text) => this.snapshot.importsOf(p, text)));
     const paths = this.recordScan({ kind: 'importers', target: absPath, ...(needles ? { needles } : {}) }, () =>
       importersWith(index, absPath, needles, (p) => this.textOf(p)));
     return this.memo(`project:importers-of:${(needles ?? []).join('\0')}:${absPath}`, () =>
@@ -170,19 +185,18 @@ export class ProjectFacts {
 
   /**
    * A project file's text without parsing it (parsed and pending files keep theirs). Texts read for
-   * scans are kept: several project-wide scans read the same files, and text is small next to trees.
+   * scans are kept by the snapshot: several project-wide scans read the same files, and text is
+   * small next to trees.
    */
   private textOf(path: string): string | undefined {
     const parsed = this.files.get(path);
     if (parsed) return parsed.text;
     const pending = this.pending.get(path);
     if (pending) return pending.text;
-    return readTextOnce(this.texts, path);
+    return this.snapshot.text(path);
   }
 
-  private readonly texts = new Map<string, string | null>();
-
-  /** Import resolution as the project's compiler does it (relative, tsconfig paths, workspace packages), cached for this run. */
+  /** Import resolution as the project's compiler does it (relative, tsconfig paths, workspace packages), cached by the snapshot. */
   readonly resolveModule: (fromFile: string, specifier: string) => string | undefined;
 
   /**
@@ -200,14 +214,10 @@ export class ProjectFacts {
       facts = null;
       const pending = this.pending.get(absPath);
       if (pending) {
-        facts = parseFile(pending.path, pending.relativePath, pending.text);
+        facts = this.snapshot.parse(pending.path, pending.relativePath, pending.text);
       } else {
-        try {
-          const buffer = readFileSync(absPath);
-          if (buffer.length <= MAX_BYTES) facts = parseFile(absPath, this.relativePath(absPath), buffer.toString('utf8'));
-        } catch {
-          facts = null;
-        }
+        const text = this.snapshot.text(absPath);
+        if (text !== undefined && this.snapshot.sizeOf(absPath) <= MAX_BYTES) facts = this.snapshot.parse(absPath, this.relativePath(absPath), text);
       }
       this.files.set(absPath, facts);
     }

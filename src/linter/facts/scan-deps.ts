@@ -42,27 +42,40 @@ export function pathsMatching(
 }
 
 /**
- * Which files import each file: `ts.preProcessFile` scans tokens without parsing (an import
- * written in a comment or a string does not count), `resolveModule` resolves as the compiler does.
+ * Which files import each file, from each file's resolved imports (`importsOf`, which a lint
+ * session's snapshot keeps between passes for unchanged texts). Importers are listed in `paths` order.
  */
 export function importIndex(
   paths: readonly string[],
   textOf: (path: string) => string | undefined,
-  resolveModule: (fromFile: string, specifier: string) => string | undefined,
+  importsOf: (path: string, text: string) => readonly string[],
 ): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const path of paths) {
+  for (const path of new Set(paths)) {
     const text = textOf(path);
     if (text === undefined) continue;
-    for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
-      const target = resolveModule(path, imported.fileName);
-      if (target === undefined) continue;
+    for (const target of importsOf(path, text)) {
       let list = map.get(target);
       if (!list) map.set(target, (list = []));
-      if (!list.includes(path)) list.push(path);
+      // Each path once, its imports together: a repeat can only be the last entry
+      // (a scan of the whole list made a module imported by thousands of files quadratic).
+      if (list[list.length - 1] !== path) list.push(path);
     }
   }
   return map;
+}
+
+/**
+ * The project files one file imports: `ts.preProcessFile` scans tokens without parsing (an import
+ * written in a comment or a string does not count), `resolveModule` resolves as the compiler does.
+ */
+export function resolvedImports(path: string, text: string, resolveModule: (fromFile: string, specifier: string) => string | undefined): string[] {
+  const out: string[] = [];
+  for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+    const target = resolveModule(path, imported.fileName);
+    if (target !== undefined) out.push(target);
+  }
+  return out;
 }
 
 /** The importers of `target` whose text contains one of `needles` (all of them without needles). */

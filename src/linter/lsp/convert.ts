@@ -37,7 +37,7 @@ export function overlaps(a: Range, b: Range): boolean {
 
 /**
  * Code actions for the findings under `range`: a finding's safe fix as the preferred quick fix, and
- * "suppress on this line" for every rule finding, inserting a `bg-lint-disable-next-line` comment
+ * "suppress on this line" for every rule finding, inserting a disable-next-line suppression comment
  * above it at its indentation. `document` must be the text the findings were computed on.
  */
 export function codeActionsFor(document: TextDocument, findings: readonly Diagnostic[], range: Range, docsUrl: (ruleId: string) => string | undefined): CodeAction[] {

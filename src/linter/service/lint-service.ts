@@ -17,6 +17,7 @@ import { contentHash } from '../engine/content-hash.js';
 import { readSource } from '../engine/read-source.js';
 import { matchesAnyGlob } from '../facts/names.js';
 import { SOURCE_EXTENSIONS } from '../facts/parse-file.js';
+import { ProjectSnapshot } from '../facts/project-snapshot.js';
 import { scanQueryOf } from '../facts/scan-deps.js';
 
 /**
@@ -117,6 +118,11 @@ function posixRelative(root: string, path: string): string {
 export class LintSession {
   private readonly results = new Map<string, FileResult>();
   private files: Set<string>;
+  /**
+   * The project's texts, resolved imports and parsed files, kept between passes: a pass after an
+   * edit re-reads (by mtime and size) and re-parses only what changed (facts/project-snapshot.ts).
+   */
+  readonly snapshot: ProjectSnapshot;
 
   private constructor(
     readonly root: string,
@@ -125,6 +131,7 @@ export class LintSession {
     files: string[],
   ) {
     this.files = new Set(files);
+    this.snapshot = new ProjectSnapshot({ root, persistent: true, ...(config.tsconfig !== undefined ? { tsconfig: config.tsconfig } : {}) });
   }
 
   /**
@@ -226,6 +233,7 @@ export class LintSession {
       targets: sources,
       projectPaths,
       ...(this.config.tsconfig !== undefined ? { tsconfig: this.config.tsconfig } : {}),
+      snapshot: this.snapshot,
     });
     for (const f of checked.files) {
       const result = { diagnostics: f.diagnostics, deps: f.deps, hash: hashes.get(f.path)! };
