@@ -209,5 +209,5 @@ export default defineCheck<Options>({
 
 /** Text prefilter (engine/prefilter.ts): its findings are on routes the file registers. */
 import type { SubjectSettings as PrefilterSubjects } from '../facts/subjects.js';
-import { routeWords as prefilterRouteWords } from '../engine/prefilter-vocabulary.js';
-export const prefilter = (_options: unknown, subjects: PrefilterSubjects) => ({ words: prefilterRouteWords(subjects) });
+import { routeNeedles } from '../engine/prefilter-vocabulary.js';
+export const prefilter = (_options: unknown, subjects: PrefilterSubjects) => routeNeedles(subjects);

@@ -1,3 +1,4 @@
+import { nextRoutePath, remixRoutePath } from '../facts/file-route-paths.js';
 import { matchesAnyGlob } from '../facts/names.js';
 import type { SubjectSettings } from '../facts/subjects.js';
 import { calleeWords, type Needles } from './prefilter-needles.js';
@@ -34,9 +35,19 @@ export function routeWords(subjects: SubjectSettings): string[] {
   return [...r.methods.map((m) => `.${m}`), '.route', ...decorators.flatMap((d) => [`@${d}`, `.${d}`, `${d} as `])];
 }
 
+/** A module that is a route by where it is (facts/module-routes.ts): a Next.js `route.ts` under `app/`, a Remix module under `app/routes/`. */
+export function isRouteModulePath(relativePath: string): boolean {
+  return nextRoutePath(relativePath) !== undefined || remixRoutePath(relativePath) !== undefined;
+}
+
+/** A file that registers routes: by a registration call or decorator, or by being a route module. */
+export function routeNeedles(subjects: SubjectSettings): Exclude<Needles, 'always'> {
+  return { words: routeWords(subjects), path: isRouteModulePath };
+}
+
 /** Routes whose handler function is declared in the file: registered there, or by a file that imports it (routes.ts routeHandlersDeclaredIn). */
 export function routeHandlerNeedles(subjects: SubjectSettings): Needles {
-  return { words: routeWords(subjects), importedByRoutes: true };
+  return { ...routeNeedles(subjects), importedByRoutes: true };
 }
 
 /** The same needles routes.ts gives `importersOf` when it looks for the files that register a handler declared elsewhere. */
