@@ -1144,7 +1144,8 @@ interface Meta {
   staged: string[];
 }
 
-function git(dir: string, args: string[]): string {
+/** git in `dir` as a bench user (no global config needed); also used by real-project.ts. */
+export function git(dir: string, args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', '-c', 'commit.gpgsign=false', ...args], {
     cwd: dir,
     encoding: 'utf8',

@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { git } from './generate.js';
 
 /** What bg-lint lints (linter.md): the other tools get the same folder. */
 const SOURCE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
@@ -24,15 +25,6 @@ export interface PreparedProject {
   staged: string[];
   /** The source's git commit, when it is a checkout, for the report. */
   commit: string | undefined;
-}
-
-function git(dir: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
 }
 
 function sourceFiles(root: string): string[] {

@@ -68,6 +68,16 @@ export function writeOwnedFile(path: string, content: string, kind: OwnedFileKin
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') fail(reasonOf(error));
   }
   if (existing?.isDirectory()) fail('it is a folder; name a file');
+  if (existing && (existing.isCharacterDevice() || existing.isFIFO())) {
+    // `-o /dev/null`, `-o /dev/stdout`, a named pipe: a stream, not a file that holds data; written
+    // as is (a rename would replace the device node).
+    try {
+      writeFileSync(path, content);
+    } catch (error) {
+      fail(reasonOf(error));
+    }
+    return;
+  }
   if (existing && !existing.isFile()) fail('it is not a regular file');
   if (existing && existing.size > 0) {
     let head: string;

@@ -137,6 +137,19 @@ describe('write failures: one line naming the path, exit 2, nothing half-written
     }
   });
 
+  it('-o /dev/null and --cache-location /dev/null write to the device as a stream, and html reports are replaced', () => {
+    const root = project();
+    const before = snapshot(root);
+    const run = runCli(['src', '-f', 'json', '-o', '/dev/null', '--cache', '--cache-location', '/dev/null'], root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(snapshot(root)).toEqual(before);
+    expect(runCli(['src', '-f', 'html', '-o', 'report.html'], root).code).toBe(1);
+    const again = runCli(['src', '-f', 'html', '-o', 'report.html'], root);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(1);
+  });
+
 });
 
 describe('--changed with an unknown ref (item 11)', () => {
