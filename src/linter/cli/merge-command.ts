@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Severity } from '../../shared/diagnostic.js';
 import { commonFolder, ProjectRoots } from '../engine/project-roots.js';
+import { writeOwnedFile } from '../engine/write-owned.js';
 import { formatters, type FormatName } from '../formatters/index.js';
 import { exitCodeFor } from '../lint.js';
 import { mergeReports } from '../merge/merge-reports.js';
@@ -11,6 +12,7 @@ import { TOOL_VERSION } from '../version.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 import type { LintCommandOptions } from './lint-command.js';
 import { loadRulesFor } from './load-rules.js';
+import { REPORT_FILE } from './report-file.js';
 
 export type MergeCommandOptions = Pick<LintCommandOptions, 'config' | 'rules' | 'bundled' | 'rule' | 'format' | 'outputFile' | 'maxWarnings'>;
 
@@ -55,9 +57,8 @@ export function mergeCommand(paths: string[], options: MergeCommandOptions, io: 
   for (const f of report.files) for (const d of f.diagnostics) counts[d.severity] += 1;
   const text = formatters[options.format as FormatName](report, { color: !options.outputFile && io.isTTY && !io.env.NO_COLOR && options.format === 'stylish' });
   if (options.outputFile) {
-    const target = resolve(io.cwd, options.outputFile);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text.endsWith('\n') || text === '' ? text : text + '\n');
+    // The same safe write as a lint run's -o: never over a folder, a source file or package.json.
+    writeOwnedFile(resolve(io.cwd, options.outputFile), text.endsWith('\n') || text === '' ? text : text + '\n', REPORT_FILE);
   } else if (text !== '') {
     io.stdout(text.endsWith('\n') ? text : text + '\n');
   }

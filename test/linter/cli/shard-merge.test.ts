@@ -60,6 +60,18 @@ describe('--shard i/n and bg-lint merge', () => {
     expect(runCli(['merge', 'missing.json'], root).stderr).toBe('bg-lint merge: cannot read missing.json: ENOENT\n');
   });
 
+  it('-o of merge never replaces a file that is not a report of ours (package.json): one line, exit 2', () => {
+    const root = exampleCopy();
+    const good = join(root, 'good.json');
+    expect(runCli(['.', '-f', 'json', '-o', good], root).code).not.toBe(2);
+    const pkg = join(root, 'package.json');
+    writeFileSync(pkg, '{ "name": "mine" }\n');
+    const run = runCli(['merge', good, '-f', 'sarif', '-o', 'package.json'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`bg-lint: cannot write the report ${pkg}: the file exists and is not the report written by bg-lint, so it is left alone; name another file or remove it first\n`);
+    expect(readFileSync(pkg, 'utf8')).toBe('{ "name": "mine" }\n');
+  });
+
   it('--shard that is not i/n with 1 <= i <= n is exit 2 with why', () => {
     const root = exampleCopy();
     for (const bad of ['4/3', '0/2', 'two', '1/0']) {
