@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ts } from 'ts-morph';
-import { findWorkspacePackages, resolveWorkspaceImport, type WorkspacePackage } from './workspace-packages.js';
+import { findWorkspacePackages, isFile as statIsFile, resolveWorkspaceImport, type WorkspacePackage } from './workspace-packages.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** ESM TypeScript imports name the emitted file: `./base.js` is `./base.ts` on disk. */
@@ -14,13 +14,6 @@ const EMITTED_TO_SOURCE: Record<string, string[]> = {
 
 type IsFile = (path: string) => boolean;
 
-function statIsFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** What the project's compiler knows about module resolution, read from its tsconfig. */
 export interface ProjectCompilerSettings {

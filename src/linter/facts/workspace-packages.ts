@@ -19,7 +19,8 @@ function readJson(path: string): Record<string, unknown> | undefined {
   }
 }
 
-function isFile(path: string): boolean {
+/** True when `path` is a file (false for a folder, a missing path, or one that cannot be stat'ed). */
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {
