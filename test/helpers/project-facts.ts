@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { FileFacts } from '../../src/linter/facts/file-facts.js';
-import { parseFile } from '../../src/linter/facts/parse-file.js';
-import { ProjectFacts } from '../../src/linter/facts/project-facts.js';
-import type { SubjectSettings } from '../../src/linter/facts/subjects.js';
+import type { FileFacts } from '../../src/linter/facts/project/file-facts.js';
+import { parseFile } from '../../src/linter/facts/project/parse-file.js';
+import { ProjectFacts } from '../../src/linter/facts/project/project-facts.js';
+import type { SubjectSettings } from '../../src/linter/facts/project/subjects.js';
 import { tempProject } from './temp-project.js';
 
 export function defaultSubjects(): SubjectSettings {

@@ -1,14 +1,14 @@
 import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
-import { calleeOf, type Callee } from '../facts/callee.js';
-import { matchesAnyCallPattern } from '../facts/call-patterns.js';
-import type { FileFacts } from '../facts/file-facts.js';
-import { unwrap } from '../facts/fold.js';
-import { walkScope } from '../facts/handler-scope.js';
-import { routeLabel } from '../facts/route-labels.js';
-import { routeHandlersDeclaredIn } from '../facts/routes.js';
-import type { RouteHandler } from '../facts/subject-types.js';
-import { resolveIdentifier } from '../facts/symbols.js';
+import { calleeOf, type Callee } from '../facts/syntax/callee.js';
+import { matchesAnyCallPattern } from '../facts/syntax/call-patterns.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
+import { unwrap } from '../facts/syntax/fold.js';
+import { walkScope } from '../facts/syntax/handler-scope.js';
+import { routeLabel } from './route-labels.js';
+import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
+import type { RouteHandler } from '../facts/http/route-handler.js';
+import { resolveIdentifier } from '../facts/syntax/symbols.js';
 
 interface Options {
   /** Calls that block the event loop: `child_process.execSync`, `Atomics.wait`. */

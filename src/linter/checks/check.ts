@@ -1,8 +1,8 @@
 import type { ts } from 'ts-morph';
 import type { Fix, Span } from '../../shared/diagnostic.js';
 import type { CompiledRule } from '../config/rule.js';
-import type { FileFacts } from '../facts/file-facts.js';
-import type { ProjectFacts } from '../facts/project-facts.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
+import type { ProjectFacts } from '../facts/project/project-facts.js';
 
 /** A JSON Schema (draft 2020-12) object, as ajv takes it. */
 export type JsonSchema = Record<string, unknown>;

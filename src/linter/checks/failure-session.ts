@@ -1,8 +1,8 @@
 import { defineCheck } from './check.js';
-import { normalizeFieldName } from '../facts/names.js';
-import { mentions, sessionText, sessionWordOf, type SessionVocabulary } from '../facts/sessions.js';
-import { jobTaskFlowsOf, type FlowVocabulary } from '../facts/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, pick, sessionDefaults, sessionSchema, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
+import { normalizeFieldName } from '../facts/project/names.js';
+import { mentions, sessionText, sessionWordOf, type SessionVocabulary } from '../facts/tasks/sessions.js';
+import { jobTaskFlowsOf, type FlowVocabulary } from '../facts/tasks/task-flow.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, pick, sessionDefaults, sessionSchema, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
 
 type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedField' | 'errorField'>;
 
@@ -51,6 +51,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on task functions that touch a job record. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => taskNeedles(subjects);

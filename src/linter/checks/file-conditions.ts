@@ -1,6 +1,6 @@
-import type { FileFacts } from '../facts/file-facts.js';
-import type { ProjectFacts } from '../facts/project-facts.js';
-import { calleeMatches, calleeOf } from '../facts/callee.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
+import type { ProjectFacts } from '../facts/project/project-facts.js';
+import { calleeMatches, calleeOf } from '../facts/syntax/callee.js';
 import type { JsonSchema } from './check.js';
 
 /** A condition on a whole file, shared by required-call and co-occurrence. */

@@ -1,5 +1,5 @@
 import { defineCheck } from './check.js';
-import { calleeMatches, calleeOf } from '../facts/callee.js';
+import { calleeMatches, calleeOf } from '../facts/syntax/callee.js';
 
 interface Options {
   /** Callee patterns: `execSync`, `child_process.execSync`, `backgroundTasks.add`. */

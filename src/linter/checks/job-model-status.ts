@@ -1,6 +1,6 @@
 import { defineCheck } from './check.js';
-import { jobModelsOf } from '../facts/job-models.js';
-import { normalizeFieldName } from '../facts/names.js';
+import { jobModelsOf } from '../facts/records/job-models.js';
+import { normalizeFieldName } from '../facts/project/names.js';
 
 interface Options {
   /** Report an ORM-declared model whose status is not indexed. */
@@ -56,6 +56,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): only a file that declares a job model can be reported on. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => jobModelNeedles(subjects);

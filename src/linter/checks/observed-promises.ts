@@ -1,11 +1,11 @@
 import { ts } from 'ts-morph';
 import { defineCheck } from './check.js';
-import { deferredWorkIn, type DeferredWork, type DeferVocabulary } from '../facts/deferred-work.js';
-import { unwrap } from '../facts/fold.js';
-import { routeHandlersDeclaredIn } from '../facts/routes.js';
-import { taskFunctionsOf } from '../facts/task-functions.js';
-import { runtimeTaskBodiesOf } from '../facts/task-runtime.js';
-import { deferDefaults, deferSchema, deferVocabulary } from '../facts/task-vocabulary.js';
+import { deferredWorkIn, type DeferredWork, type DeferVocabulary } from '../facts/http/deferred-work.js';
+import { unwrap } from '../facts/syntax/fold.js';
+import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
+import { taskFunctionsOf } from '../facts/tasks/task-functions.js';
+import { runtimeTaskBodiesOf } from '../facts/tasks/task-runtime.js';
+import { deferDefaults, deferSchema, deferVocabulary } from './task-vocabulary.js';
 
 type Options = DeferVocabulary;
 
@@ -56,7 +56,7 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): the entries it walks are route handlers declared in the file, tasks, and the runtime's task bodies. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { unionNeedles } from '../engine/prefilter-needles.js';
 import { routeHandlerNeedles, taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) =>

@@ -1,13 +1,13 @@
 import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
-import { calleeOf } from '../facts/callee.js';
-import { matchesAnyCallPattern } from '../facts/call-patterns.js';
-import { foldConstant, propertyNameText, unwrap } from '../facts/fold.js';
-import { isPageFile } from '../facts/frontend.js';
-import { walkScope } from '../facts/handler-scope.js';
-import { routePathText } from '../facts/route-paths.js';
-import { routeHandlersOf } from '../facts/routes.js';
-import { triggerWordsIn } from '../facts/trigger-endpoints.js';
+import { calleeOf } from '../facts/syntax/callee.js';
+import { matchesAnyCallPattern } from '../facts/syntax/call-patterns.js';
+import { foldConstant, propertyNameText, unwrap } from '../facts/syntax/fold.js';
+import { isPageFile } from '../facts/http/frontend.js';
+import { walkScope } from '../facts/syntax/handler-scope.js';
+import { routePathText } from '../facts/http/route-paths.js';
+import { routeHandlersOf } from '../facts/http/routes.js';
+import { triggerWordsIn } from '../facts/http/trigger-endpoints.js';
 
 interface Options {
   /** The runtime client's trigger calls. */
@@ -169,6 +169,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): only page files (by path) are judged. */
-import type { SubjectSettings } from '../facts/subjects.js';
-import { isFrontendFile } from '../facts/frontend.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { isFrontendFile } from '../facts/http/frontend.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => ({ words: [], path: (p: string) => isFrontendFile(p, subjects.frontend) });

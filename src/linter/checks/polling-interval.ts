@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
-import { calleeOf } from '../facts/callee.js';
-import { foldConstant, propertyNameText, unwrap } from '../facts/fold.js';
-import { isFrontendFile } from '../facts/frontend.js';
+import { calleeOf } from '../facts/syntax/callee.js';
+import { foldConstant, propertyNameText, unwrap } from '../facts/syntax/fold.js';
+import { isFrontendFile } from '../facts/http/frontend.js';
 
 interface Options {
   minMs: number;

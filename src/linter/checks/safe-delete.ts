@@ -1,15 +1,15 @@
 import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
-import { calleeOf } from '../facts/callee.js';
-import { matchesAnyCallPattern } from '../facts/call-patterns.js';
-import type { FileFacts } from '../facts/file-facts.js';
-import { foldConstant, propertyNameText, unwrap } from '../facts/fold.js';
-import { walkScope } from '../facts/handler-scope.js';
-import { routeLabel } from '../facts/route-labels.js';
-import { routeHandlersOf } from '../facts/routes.js';
-import type { RouteHandler } from '../facts/subject-types.js';
-import { resolveIdentifier } from '../facts/symbols.js';
-import { webResponseOf } from '../facts/web-responses.js';
+import { calleeOf } from '../facts/syntax/callee.js';
+import { matchesAnyCallPattern } from '../facts/syntax/call-patterns.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
+import { foldConstant, propertyNameText, unwrap } from '../facts/syntax/fold.js';
+import { walkScope } from '../facts/syntax/handler-scope.js';
+import { routeLabel } from './route-labels.js';
+import { routeHandlersOf } from '../facts/http/routes.js';
+import type { RouteHandler } from '../facts/http/route-handler.js';
+import { resolveIdentifier } from '../facts/syntax/symbols.js';
+import { webResponseOf } from '../facts/http/web-responses.js';
 
 interface Options {
   /** The confirmation header (matched case-insensitively). */
@@ -257,6 +257,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on routes the file registers. */
-import type { SubjectSettings as PrefilterSubjects } from '../facts/subjects.js';
+import type { SubjectSettings as PrefilterSubjects } from '../facts/project/subjects.js';
 import { routeNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: unknown, subjects: PrefilterSubjects) => routeNeedles(subjects);

@@ -1,11 +1,11 @@
 import { ts } from 'ts-morph';
 import { defineCheck } from './check.js';
-import type { FileFacts } from '../facts/file-facts.js';
-import { propertyNameText, unwrap } from '../facts/fold.js';
-import { jobModelsOf, type JobModel, type JobModelField } from '../facts/job-models.js';
-import { normalizeFieldName } from '../facts/names.js';
-import type { ProjectFacts } from '../facts/project-facts.js';
-import { resolveIdentifier, resolveMember, type Resolved } from '../facts/symbols.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
+import { propertyNameText, unwrap } from '../facts/syntax/fold.js';
+import { jobModelsOf, type JobModel, type JobModelField } from '../facts/records/job-models.js';
+import { normalizeFieldName } from '../facts/project/names.js';
+import type { ProjectFacts } from '../facts/project/project-facts.js';
+import { resolveIdentifier, resolveMember, type Resolved } from '../facts/syntax/symbols.js';
 
 interface Options {
   /** Drizzle column builders that hold free text unless given `{ enum: [...] }` or `.$type<…>()`. */
@@ -126,6 +126,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): only a file that declares a job model can be reported on. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => jobModelNeedles(subjects);

@@ -1,8 +1,8 @@
 import type { ts } from 'ts-morph';
 import type { Fix } from '../../shared/diagnostic.js';
 import { defineCheck } from './check.js';
-import { normalizeFieldName } from '../facts/names.js';
-import { recordWritesOf } from '../facts/record-writes.js';
+import { normalizeFieldName } from '../facts/project/names.js';
+import { recordWritesOf } from '../facts/records/record-writes.js';
 import { removeDuplicateUnionMember } from './union-member-fix.js';
 
 interface Options {
@@ -102,6 +102,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): a finding is a write of the status field, which names it. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { fieldWords } from '../engine/prefilter-needles.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => ({ words: fieldWords(subjects.jobModel.statusField) });

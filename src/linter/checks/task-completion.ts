@@ -1,7 +1,7 @@
 import { defineCheck } from './check.js';
-import { normalizeFieldName, spelled } from '../facts/names.js';
-import { jobTaskFlowsOf, type FlowVocabulary, type FlowWrite, type RegionKind } from '../facts/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
+import { normalizeFieldName, spelled } from '../facts/project/names.js';
+import { jobTaskFlowsOf, type FlowVocabulary, type FlowWrite, type RegionKind } from '../facts/tasks/task-flow.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'completedField'> {
   finalValues: string[];
@@ -63,6 +63,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on task functions that touch a job record. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => taskNeedles(subjects);

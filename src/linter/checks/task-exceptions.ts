@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
 import { defineCheck } from './check.js';
-import { normalizeFieldName, spelled } from '../facts/names.js';
-import { jobTaskFlowsOf, type FlowHandler, type FlowVocabulary } from '../facts/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
+import { normalizeFieldName, spelled } from '../facts/project/names.js';
+import { jobTaskFlowsOf, type FlowHandler, type FlowVocabulary } from '../facts/tasks/task-flow.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'errorField'> {
   /** The status a failed job gets. */
@@ -80,6 +80,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on task functions that touch a job record. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => taskNeedles(subjects);

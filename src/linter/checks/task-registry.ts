@@ -1,10 +1,10 @@
 import { ts } from 'ts-morph';
 import { defineCheck } from './check.js';
-import { calleeMatches, calleeOf } from '../facts/callee.js';
-import type { FileFacts } from '../facts/file-facts.js';
-import { jobModelsOf } from '../facts/job-models.js';
-import type { ProjectFacts } from '../facts/project-facts.js';
-import { resolveIdentifier, resolveMember } from '../facts/symbols.js';
+import { calleeMatches, calleeOf } from '../facts/syntax/callee.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
+import { jobModelsOf } from '../facts/records/job-models.js';
+import type { ProjectFacts } from '../facts/project/project-facts.js';
+import { resolveIdentifier, resolveMember } from '../facts/syntax/symbols.js';
 
 interface Options {
   /** Variables that hold the registry: `TASK_MODELS = { import: ImportJob }` (any file). */
@@ -103,6 +103,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): only a file that declares a job model can be reported on. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => jobModelNeedles(subjects);

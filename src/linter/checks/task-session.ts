@@ -1,17 +1,17 @@
 import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
-import { deferredWorkIn, type DeferVocabulary } from '../facts/deferred-work.js';
-import { unwrap } from '../facts/fold.js';
-import { chainReceiver } from '../facts/record-calls.js';
-import { routeHandlersDeclaredIn } from '../facts/routes.js';
+import { deferredWorkIn, type DeferVocabulary } from '../facts/http/deferred-work.js';
+import { unwrap } from '../facts/syntax/fold.js';
+import { chainReceiver } from '../facts/records/record-calls.js';
+import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
 import {
   bindingOf, isSessionSource, sessionFactoryOf, sessionParameterKind, sessionRoot, sessionText, typeName,
   type SessionVocabulary,
-} from '../facts/sessions.js';
-import type { TaskFunction } from '../facts/subject-types.js';
-import { taskFunctionsOf } from '../facts/task-functions.js';
-import { localRegion, taskScopeOf } from '../facts/task-scope.js';
-import { deferDefaults, deferSchema, deferVocabulary, sessionDefaults, sessionSchema } from '../facts/task-vocabulary.js';
+} from '../facts/tasks/sessions.js';
+import type { TaskFunction } from '../facts/tasks/task-function.js';
+import { taskFunctionsOf } from '../facts/tasks/task-functions.js';
+import { localRegion, taskScopeOf } from '../facts/tasks/task-scope.js';
+import { deferDefaults, deferSchema, deferVocabulary, sessionDefaults, sessionSchema } from './task-vocabulary.js';
 
 interface Options extends SessionVocabulary, DeferVocabulary {
   /** Properties of a request that hold its session: `req.db`, `req.em`, `c.get('db')`. */
@@ -313,7 +313,7 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): tasks, and the deferred work of route handlers declared in the file. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { unionNeedles } from '../engine/prefilter-needles.js';
 import { routeHandlerNeedles, taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => unionNeedles(taskNeedles(subjects), routeHandlerNeedles(subjects));

@@ -1,7 +1,7 @@
 import { defineCheck } from './check.js';
-import { normalizeFieldName, spelled } from '../facts/names.js';
-import { jobTaskFlowsOf, writesInOrder, type FlowVocabulary, type FlowWrite } from '../facts/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from '../facts/task-vocabulary.js';
+import { normalizeFieldName, spelled } from '../facts/project/names.js';
+import { jobTaskFlowsOf, writesInOrder, type FlowVocabulary, type FlowWrite } from '../facts/tasks/task-flow.js';
+import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'startedField' | 'completedField'> {
   /** Status values that mark a job started. */
@@ -67,6 +67,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on task functions that touch a job record. */
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => taskNeedles(subjects);

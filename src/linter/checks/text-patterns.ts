@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch';
 import type { Span } from '../../shared/diagnostic.js';
-import { textWithoutComments } from '../facts/code-only-text.js';
-import type { FileFacts } from '../facts/file-facts.js';
+import { textWithoutComments } from '../facts/project/code-only-text.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
 import { defineCheck } from './check.js';
 import { matchesOf, userRegex } from './user-regex.js';
 import type { JsonSchema } from './check.js';

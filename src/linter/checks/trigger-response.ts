@@ -1,12 +1,12 @@
 import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
-import type { FileFacts } from '../facts/file-facts.js';
-import { propertyNameText, unwrap } from '../facts/fold.js';
-import { normalizeFieldName } from '../facts/names.js';
-import { responsesOf, type HandlerResponse } from '../facts/responses.js';
-import { quotedAlternatives, routeLabel } from '../facts/route-labels.js';
-import { resolveIdentifier } from '../facts/symbols.js';
-import { triggerEndpointsOf } from '../facts/trigger-endpoints.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
+import { propertyNameText, unwrap } from '../facts/syntax/fold.js';
+import { normalizeFieldName } from '../facts/project/names.js';
+import { responsesOf, type HandlerResponse } from '../facts/http/responses.js';
+import { quotedAlternatives, routeLabel } from './route-labels.js';
+import { resolveIdentifier } from '../facts/syntax/symbols.js';
+import { triggerEndpointsOf } from '../facts/http/trigger-endpoints.js';
 
 interface Options {
   /** Report a NestJS trigger method that returns nothing (Nest then answers with an empty body). */
@@ -208,6 +208,6 @@ export default defineCheck<Options>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on routes the file registers. */
-import type { SubjectSettings as PrefilterSubjects } from '../facts/subjects.js';
+import type { SubjectSettings as PrefilterSubjects } from '../facts/project/subjects.js';
 import { routeNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: unknown, subjects: PrefilterSubjects) => routeNeedles(subjects);

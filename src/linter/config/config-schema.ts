@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../checks/check.js';
-import { subjectsSchema } from '../facts/subjects.js';
+import { subjectsSchema } from './subjects-schema.js';
 
 /** The schema of `.bg-lint.yaml`. Descriptions are for editors (yaml-language-server). */
 

@@ -1,5 +1,5 @@
 import type { Check, JsonSchema } from '../checks/check.js';
-import { subjectsSchema } from '../facts/subjects.js';
+import { subjectsSchema } from './subjects-schema.js';
 import { configSchema } from './config-schema.js';
 import { ruleSchema, SEED_KEYS } from './rule-schema.js';
 import { SEED_CHECK } from './seed-compat.js';

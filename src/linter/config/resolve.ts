@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Check } from '../checks/check.js';
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import type { CompiledRule } from './rule.js';
 import { bundledRulesDir, SUBJECTS_FILE } from './bundled.js';
 import { compileRule } from './compile-rule.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { subjectsSchema } from '../facts/subjects.js';
-import type { SubjectSettings } from '../facts/subjects.js';
+import { subjectsSchema } from './subjects-schema.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { deepMerge } from './deep-merge.js';
 import type { ConfigProblem } from './problems.js';
 import { readText } from './rule-sources.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CompiledRule } from '../config/rule.js';
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { contentHash } from './content-hash.js';
 
 /**

@@ -1,11 +1,11 @@
 import { ts } from 'ts-morph';
 import { compareDiagnostics, ENGINE_RULE_IDS, type Diagnostic } from '../../shared/diagnostic.js';
 import type { CompiledRule } from '../config/rule.js';
-import type { FileFacts } from '../facts/file-facts.js';
-import { parseErrorsOf, scriptKindOf } from '../facts/parse-file.js';
-import { ProjectFacts } from '../facts/project-facts.js';
-import type { ProjectSnapshot } from '../facts/project-snapshot.js';
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
+import { parseErrorsOf, scriptKindOf } from '../facts/project/parse-file.js';
+import { ProjectFacts } from '../facts/project/project-facts.js';
+import type { ProjectSnapshot } from '../facts/project/project-snapshot.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { fingerprintOf } from './fingerprint.js';
 import { buildPrefilter, type FilePrefilter } from './prefilter.js';
 import { applySuppressions, parseSuppressions } from './suppressions.js';
@@ -17,7 +17,7 @@ export interface SourceInput {
   text: string;
 }
 
-/** One file's findings, and every other file and project-wide scan (facts/scan-deps.ts) the rules read to produce them. */
+/** One file's findings, and every other file and project-wide scan (facts/project/scan-deps.ts) the rules read to produce them. */
 export interface CheckedFile {
   path: string;
   diagnostics: Diagnostic[];
@@ -37,7 +37,7 @@ export interface CheckInput {
   tsconfig?: string;
   /** Skip the per-file walk and checks of files no loaded check can report on (default true; --no-prefilter). */
   prefilter?: boolean;
-  /** What earlier passes read (a lint session's, facts/project-snapshot.ts); the CLI passes none. */
+  /** What earlier passes read (a lint session's, facts/project/project-snapshot.ts); the CLI passes none. */
   snapshot?: ProjectSnapshot;
 }
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { ts } from 'ts-morph';
-import { textWithoutComments } from '../facts/code-only-text.js';
-import { createModuleResolver } from '../facts/module-resolution.js';
-import { importersWith, importIndex, pathsMatching, readTextOnce, resolvedImports, scanQueryOf, type ScanQuery } from '../facts/scan-deps.js';
+import { textWithoutComments } from '../facts/project/code-only-text.js';
+import { createModuleResolver } from '../facts/project/module-resolution.js';
+import { importersWith, importIndex, pathsMatching, readTextOnce, resolvedImports, scanQueryOf, type ScanQuery } from '../facts/project/scan-deps.js';
 import { contentHash } from './content-hash.js';
 
 /**

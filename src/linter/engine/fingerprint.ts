@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ts } from 'ts-morph';
 import type { Diagnostic } from '../../shared/diagnostic.js';
-import type { FileFacts } from '../facts/file-facts.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
 
 function offsetOf(file: FileFacts, line: number, column: number): number {
   const lines = file.sourceFile.getLineStarts();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ts } from 'ts-morph';
 import type { Diagnostic, Fix } from '../../shared/diagnostic.js';
-import { parseErrorsOf, scriptKindOf } from '../facts/parse-file.js';
+import { parseErrorsOf, scriptKindOf } from '../facts/project/parse-file.js';
 import type { FileReport } from '../report.js';
 import { applyFixes } from './apply-fixes.js';
 import { readSource } from './read-source.js';

@@ -1,8 +1,8 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { ENGINE_RULE_IDS, type Diagnostic } from '../../shared/diagnostic.js';
 import type { CompiledRule } from '../config/rule.js';
-import { globRelativePath } from '../facts/scan-deps.js';
-import type { SubjectSettings } from '../facts/subjects.js';
+import { globRelativePath } from '../facts/project/scan-deps.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import type { FileReport } from '../report.js';
 import { checkFiles, type CheckedFile, type CheckInput, type CheckOutput, type SourceInput } from './check-files.js';
 import { contentHash } from './content-hash.js';

@@ -17,7 +17,7 @@ export type Needles =
       path?: (relativePath: string) => boolean;
       /**
        * Also files that export something and are imported by a file that registers routes: a
-       * handler declared here and registered there (facts/routes.ts routeHandlersDeclaredIn).
+       * handler declared here and registered there (facts/http/routes.ts routeHandlersDeclaredIn).
        */
       importedByRoutes?: boolean;
     };
@@ -28,7 +28,7 @@ export const ALWAYS: Needles = 'always';
 export type CheckPrefilter<O, S = unknown> = (options: O, subjects: S) => Needles;
 
 /**
- * The word a call matching each pattern shows in the file (facts/callee.ts calleeMatches): `execSync`
+ * The word a call matching each pattern shows in the file (facts/syntax/callee.ts calleeMatches): `execSync`
  * for `execSync`; for `backgroundTasks.add` the longer of the owner and the name, as both are written
  * (`backgroundTasks.add(…)`, or the module in the import: `from 'child_process'`, and the name).
  */

@@ -1,4 +1,4 @@
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import type { Needles } from './prefilter-needles.js';
 import { prefilter as blockingHandler } from '../checks/blocking-handler.js';
 import { prefilter as coOccurrence } from '../checks/co-occurrence.js';

@@ -1,11 +1,11 @@
-import { nextRoutePath, remixRoutePath } from '../facts/file-route-paths.js';
-import { matchesAnyGlob } from '../facts/names.js';
-import type { SubjectSettings } from '../facts/subjects.js';
+import { nextRoutePath, remixRoutePath } from '../facts/http/file-route-paths.js';
+import { matchesAnyGlob } from '../facts/project/names.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import { calleeWords, type Needles } from './prefilter-needles.js';
 
 /**
  * The subjects' words the bundled checks share for the prefilter: each mirrors how a fact finds its
- * subject (facts/job-models.ts, task-functions.ts, routes.ts), so a file without them has none.
+ * subject (facts/records/job-models.ts, task-functions.ts, routes.ts), so a file without them has none.
  */
 
 /** A job model is a declaration named `…Job`/`…Run`/… in a model file, a `pgTable(…)` so named, or one tagged `@bgJobModel`. */
@@ -35,7 +35,7 @@ export function routeWords(subjects: SubjectSettings): string[] {
   return [...r.methods.map((m) => `.${m}`), '.route', ...decorators.flatMap((d) => [`@${d}`, `.${d}`, `${d} as `])];
 }
 
-/** A module that is a route by where it is (facts/module-routes.ts): a Next.js `route.ts` under `app/`, a Remix module under `app/routes/`. */
+/** A module that is a route by where it is (facts/http/module-routes.ts): a Next.js `route.ts` under `app/`, a Remix module under `app/routes/`. */
 export function isRouteModulePath(relativePath: string): boolean {
   return nextRoutePath(relativePath) !== undefined || remixRoutePath(relativePath) !== undefined;
 }

@@ -1,6 +1,6 @@
 import type { CompiledRule } from '../config/rule.js';
-import type { ProjectFacts } from '../facts/project-facts.js';
-import type { SubjectSettings } from '../facts/subjects.js';
+import type { ProjectFacts } from '../facts/project/project-facts.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
 import type { Needles } from './prefilter-needles.js';
 import { checkPrefilters } from './prefilter-table.js';
 import { routeImporterNeedles } from './prefilter-vocabulary.js';

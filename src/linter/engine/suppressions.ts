@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { ENGINE_RULE_IDS, type Diagnostic, type Span } from '../../shared/diagnostic.js';
 import { closest } from '../config/suggest.js';
-import type { FileFacts } from '../facts/file-facts.js';
+import type { FileFacts } from '../facts/project/file-facts.js';
 
 export type SuppressionKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
 

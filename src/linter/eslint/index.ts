@@ -1,4 +1,4 @@
-import { SOURCE_EXTENSIONS } from '../facts/parse-file.js';
+import { SOURCE_EXTENSIONS } from '../facts/project/parse-file.js';
 import { ENGINE_RULE_IDS, type Diagnostic } from '../../shared/diagnostic.js';
 import { bundledRuleCatalog, ruleDocsUrl } from '../service/lint-service.js';
 import { TOOL_VERSION } from '../version.js';

@@ -5,7 +5,7 @@ import type { Connection, InitializeParams, InitializeResult } from 'vscode-lang
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../shared/diagnostic.js';
 import { ConfigError } from '../config/problems.js';
-import { SOURCE_EXTENSIONS } from '../facts/parse-file.js';
+import { SOURCE_EXTENSIONS } from '../facts/project/parse-file.js';
 import { LintSession, projectRootOf, ruleDocsUrl } from '../service/lint-service.js';
 import { codeActionsFor, hoverFor, toLspDiagnostic } from './convert.js';
 

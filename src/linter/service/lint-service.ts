@@ -15,10 +15,10 @@ import { ProjectRoots } from '../engine/project-roots.js';
 import { globSync } from 'tinyglobby';
 import { contentHash } from '../engine/content-hash.js';
 import { readSource } from '../engine/read-source.js';
-import { matchesAnyGlob } from '../facts/names.js';
-import { SOURCE_EXTENSIONS } from '../facts/parse-file.js';
-import { ProjectSnapshot } from '../facts/project-snapshot.js';
-import { scanQueryOf } from '../facts/scan-deps.js';
+import { matchesAnyGlob } from '../facts/project/names.js';
+import { SOURCE_EXTENSIONS } from '../facts/project/parse-file.js';
+import { ProjectSnapshot } from '../facts/project/project-snapshot.js';
+import { scanQueryOf } from '../facts/project/scan-deps.js';
 
 /**
  * The one door through which the editor integrations (language server, ESLint plugin, rule tests)
@@ -61,7 +61,7 @@ export const hashOfText = contentHash;
 /** One file's findings and what they were computed from. */
 export interface FileResult {
   diagnostics: Diagnostic[];
-  /** Other files, and project-wide scans (facts/scan-deps.ts), the rules read for this file. */
+  /** Other files, and project-wide scans (facts/project/scan-deps.ts), the rules read for this file. */
   deps: string[];
   /** Content hash of the text that was linted: a caller holding other text must lint again. */
   hash: string;
@@ -120,7 +120,7 @@ export class LintSession {
   private files: Set<string>;
   /**
    * The project's texts, resolved imports and parsed files, kept between passes: a pass after an
-   * edit re-reads (by mtime and size) and re-parses only what changed (facts/project-snapshot.ts).
+   * edit re-reads (by mtime and size) and re-parses only what changed (facts/project/project-snapshot.ts).
    */
   readonly snapshot: ProjectSnapshot;
 

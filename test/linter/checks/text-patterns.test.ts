@@ -7,8 +7,8 @@ import { textCheck } from '../../../src/linter/checks/text-patterns.js';
 import type { TextOptions } from '../../../src/linter/checks/text-patterns.js';
 import { deepMerge } from '../../../src/linter/config/deep-merge.js';
 import type { CompiledRule } from '../../../src/linter/config/rule.js';
-import { codeOnlyText } from '../../../src/linter/facts/code-only-text.js';
-import type { FileFacts } from '../../../src/linter/facts/file-facts.js';
+import { codeOnlyText } from '../../../src/linter/facts/project/code-only-text.js';
+import type { FileFacts } from '../../../src/linter/facts/project/file-facts.js';
 import { load } from '../config/support/load.js';
 
 /** A FileFacts good enough for text matching: a parsed file, its code-only text and spans. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { codeOnlyText, textWithoutComments } from '../../../src/linter/facts/code-only-text.js';
+import { codeOnlyText, textWithoutComments } from '../../../src/linter/facts/project/code-only-text.js';
 
 const STD = ts.LanguageVariant.Standard;
 const LINE_BREAKS = /[\n\r\u2028\u2029]/g;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/shared/diagnostic.js';
-import { parseFile } from '../../../src/linter/facts/parse-file.js';
+import { parseFile } from '../../../src/linter/facts/project/parse-file.js';
 import { applySuppressions, parseSuppressions } from '../../../src/linter/engine/suppressions.js';
 
 function finding(line: number, ruleId = 'BG-041'): Diagnostic {

@@ -2,7 +2,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/shared/diagnostic.js';
-import { ProjectSnapshot } from '../../../src/linter/facts/project-snapshot.js';
+import { ProjectSnapshot } from '../../../src/linter/facts/project/project-snapshot.js';
 import { LintSession } from '../../../src/linter/service/lint-service.js';
 import { tempProject } from '../../helpers/temp-project.js';
 

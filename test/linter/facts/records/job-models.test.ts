@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { jobModelsOf, jobModelNamePattern } from '../../../../src/linter/facts/records/job-models.js';
+import { projectOf, defaultSubjects } from '../../../helpers/project-facts.js';
+
+function models(files: Record<string, string>, path: string) {
+  const { project, file } = projectOf(files);
+  return { models: jobModelsOf(project, file(path)), project };
+}
+
+describe('job model names', () => {
+  const pattern = jobModelNamePattern(defaultSubjects().jobModel);
+  it.each(['ImportJob', 'Job', 'TestRun', 'SecurityScan', 'SyncTask', 'ImportJobs', 'ImportJobEntity', 'ScanRunTable', 'import_jobs', 'import_job_record', 'ExportJobDBModel', 'IJob', 'ETLJob', 'SMSRun', 'APIImportTask', 'AIScan', 'IJobDocument'])(
+    '%s is a model name',
+    (name) => expect(pattern.test(name)).toBe(true),
+  );
+  it.each(['ImportService', 'Rerun', 'JobService', 'Taskbar', 'jobsCount', 'User', 'ImportJobHandler', 'Subtask', 'Outrun', 'IJobOptions'])('%s is not', (name) =>
+    expect(pattern.test(name)).toBe(false),
+  );
+});
+
+describe('jobModelsOf', () => {
+  it('reads a decorated class: fields, optionality and indexes', () => {
+    const { models: [m] } = models(
+      {
+        'src/models/import-job.entity.ts': `
+          @Entity() @Index(['status'])
+          export class ImportJob {
+            @Column() status!: string;
+            @Column({ nullable: true }) startedAt?: Date;
+            @Column({ index: true }) triggered_by!: string;
+          }`,
+      },
+      'src/models/import-job.entity.ts',
+    );
+    expect(m).toMatchObject({ name: 'ImportJob', kind: 'class', orm: true, camelCase: false });
+    expect(m!.fields.get('status')).toMatchObject({ optional: false, indexed: true });
+    expect(m!.fields.get('startedat')).toMatchObject({ name: 'startedAt', optional: true });
+    expect(m!.fields.get('triggeredby')).toMatchObject({ indexed: true });
+  });
+
+  it('collects fields inherited from a base class in another file through the type checker', () => {
+    const { models: [m], project } = models(
+      {
+        'src/models/base.ts': 'export abstract class JobBase { status!: string; created_at!: Date; }',
+        'src/models/import-job.ts': "import { JobBase } from './base';\nexport class ImportJob extends JobBase { extra!: number; }",
+      },
+      'src/models/import-job.ts',
+    );
+    expect([...m!.fields.keys()].sort()).toEqual(['createdat', 'extra', 'status']);
+    expect(project.typeCheckersCreated).toBe(1);
+  });
+
+  it('does not build a type checker for models without inheritance', () => {
+    const { project } = models({ 'src/models/a.ts': 'export interface ImportJob { status: string }' }, 'src/models/a.ts');
+    expect(project.typeCheckersCreated).toBe(0);
+  });
+
+  it('reads intersections and Drizzle tables with spread columns', () => {
+    const { models: list } = models(
+      {
+        'src/db/schema.ts': `
+          import { pgTable, text, index } from 'drizzle-orm/pg-core';
+          const stamps = { created_at: text('c').notNull() };
+          type Base = { id: string };
+          export type ExportRun = Base & { status: 'pending' };
+          export const scanJobs = pgTable('scan_jobs', { status: text('status').notNull(), ...stamps }, (t) => [index('i').on(t.status)]);
+          export const auditLog = pgTable('audit_log', { status: text('status') });`,
+      },
+      'src/db/schema.ts',
+    );
+    expect(list.map((m) => m.name)).toEqual(['ExportRun', 'scanJobs']);
+    const table = list[1]!;
+    expect(table.fields.get('status')).toMatchObject({ optional: false, indexed: true });
+    expect(table.fields.has('createdat')).toBe(true);
+    expect(list[0]!.fields.has('id')).toBe(true);
+  });
+
+  it('needs a model file or the @bgJobModel tag', () => {
+    expect(models({ 'src/services/import-job.ts': 'export class ImportJob {}' }, 'src/services/import-job.ts').models).toEqual([]);
+    const tagged = models({ 'src/anywhere.ts': '/** @bgJobModel */\nexport class Thing {}' }, 'src/anywhere.ts').models;
+    expect(tagged.map((m) => m.name)).toEqual(['Thing']);
+  });
+
+  it('does not count an interface that a model class implements as a second model', () => {
+    const { models: list } = models(
+      { 'src/models/job.ts': 'export interface ImportJob { status: string }\nexport class ImportJobEntity implements ImportJob { status!: string }' },
+      'src/models/job.ts',
+    );
+    expect(list.map((m) => m.name)).toEqual(['ImportJobEntity']);
+  });
+});
