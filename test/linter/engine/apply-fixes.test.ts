@@ -95,13 +95,24 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('a.ts', 'a\n', 'a')).toBe('--- a/a.ts\n+++ b/a.ts\n@@ -1 +1 @@\n-a\n+a\n\\ No newline at end of file\n');
   });
 
+  it('writes ranges as diff -u does: an empty range names the line before it, a count of 1 is left out', () => {
+    expect(unifiedDiff('f', '', 'a\n')).toBe('--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+a\n');
+    expect(unifiedDiff('f', 'a\n', '')).toBe('--- a/f\n+++ b/f\n@@ -1 +0,0 @@\n-a\n');
+    expect(unifiedDiff('f', 'a\nb\nc\n', 'a\nc\n', 0)).toBe('--- a/f\n+++ b/f\n@@ -2 +1,0 @@\n-b\n');
+  });
+
+  it('keeps CRLF endings and a BOM in the lines, so the patch applies to that file', () => {
+    expect(unifiedDiff('f', 'x\r\ny\r\n', 'x\r\nz\r\n')).toBe('--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n x\r\n-y\r\n+z\r\n');
+    expect(unifiedDiff('f', '\uFEFFa\n', '\uFEFFb\n')).toBe('--- a/f\n+++ b/f\n@@ -1 +1 @@\n-\uFEFFa\n+\uFEFFb\n');
+  });
+
   it('is a patch that git apply takes, for random edits', () => {
     const root = tempProject({});
     execFileSync('git', ['init', '-q'], { cwd: root });
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('a', 'b', 'c', 'd', ''), { maxLength: 30 }),
-        fc.array(fc.constantFrom('a', 'b', 'c', 'x', ''), { maxLength: 30 }),
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', '', 'e\r'), { maxLength: 30 }),
+        fc.array(fc.constantFrom('a', 'b', 'c', 'x', '', 'e\r'), { maxLength: 30 }),
         fc.boolean(),
         (linesA, linesB, finalNewline) => {
           const before = linesA.join('\n') + (linesA.length && finalNewline ? '\n' : '');
