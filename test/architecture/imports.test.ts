@@ -50,6 +50,7 @@ export function violations(graph: Map<string, string[]>): string[] {
     for (const to of targets) {
       const side = (f: string) => (f.startsWith('src/linter/') ? 'linter' : f.startsWith('src/runtime/') ? 'runtime' : 'other');
       if (side(from) !== 'other' && side(to) !== 'other' && side(from) !== side(to)) out.push(`${from} → ${to} (linter and runtime meet only in src/shared)`);
+      if (from.startsWith('src/shared/') && !to.startsWith('src/shared/')) out.push(`${from} → ${to} (src/shared imports only src/shared)`);
       const a = layerOf(from);
       if (a === undefined || !from.startsWith('src/linter/facts/')) continue;
       if (a.rank < 0) out.push(`${from} (not in a layer: project, syntax, records, tasks or http)`);
@@ -83,11 +84,13 @@ describe('import rules', () => {
       ['src/linter/facts/tasks/task-flow.ts', ['src/linter/facts/http/routes.ts']],
       ['src/runtime/worker.ts', ['src/linter/facts/syntax/fold.ts']],
       ['src/linter/checks/task-start.ts', ['src/linter/facts/tasks/task-flow.ts']],
+      ['src/shared/jobs.ts', ['src/runtime/job-record.ts']],
     ]);
     expect(violations(graph)).toEqual([
       'src/linter/facts/syntax/fold.ts → src/linter/facts/records/job-models.ts (facts/syntax is below facts/records)',
       'src/linter/facts/records/job-models.ts → src/linter/checks/check.ts (facts/records is below checks)',
       'src/runtime/worker.ts → src/linter/facts/syntax/fold.ts (linter and runtime meet only in src/shared)',
+      'src/shared/jobs.ts → src/runtime/job-record.ts (src/shared imports only src/shared)',
     ]);
   });
 });
