@@ -44,6 +44,8 @@ export interface TextOptions {
   time_budget_ms: number;
 }
 
+export const DEFAULT_TIME_BUDGET_MS = 50;
+
 const needles = (what: string): JsonSchema => ({
   type: ['string', 'array'],
   minLength: 1,
@@ -63,6 +65,7 @@ export const textOptionsSchema: JsonSchema = {
   properties: {
     patterns: {
       type: 'array',
+      default: [],
       description: 'Required text: each entry checks the files its `file` glob matches.',
       items: {
         type: 'object',
@@ -78,6 +81,7 @@ export const textOptionsSchema: JsonSchema = {
     },
     anti_patterns: {
       type: 'array',
+      default: [],
       description: 'Forbidden regexes: every match is a finding at the matched text.',
       items: {
         type: 'object',
@@ -92,24 +96,23 @@ export const textOptionsSchema: JsonSchema = {
     },
     match_strings: {
       type: 'boolean',
+      default: false,
       description: 'Match needles and regexes on string contents too (comments stay removed). Needles and regexes containing a quote always do.',
     },
     time_budget_ms: {
       type: 'number',
       minimum: 0,
+      default: DEFAULT_TIME_BUDGET_MS,
       description: 'Time a regex may spend on one file before bg-lint stops using it there (reported once).',
     },
   },
 };
-
-export const DEFAULT_TIME_BUDGET_MS = 50;
 
 export const textCheck = defineCheck<TextOptions>({
   meta: {
     name: 'text',
     description: 'Required and forbidden text and regexes on code with comments and strings removed (the seed’s text patterns).',
     optionsSchema: textOptionsSchema,
-    defaults: { patterns: [], anti_patterns: [], match_strings: false, time_budget_ms: DEFAULT_TIME_BUDGET_MS },
     needsTypes: false,
   },
   check(ctx) {
