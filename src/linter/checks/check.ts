@@ -3,6 +3,7 @@ import type { Fix, Span } from '../../shared/diagnostic.js';
 import type { CompiledRule } from '../config/rule.js';
 import type { FileFacts } from '../facts/project/file-facts.js';
 import type { ProjectFacts } from '../facts/project/project-facts.js';
+import { schemaDefaults } from './option-defaults.js';
 
 /** A JSON Schema (draft 2020-12) object, as ajv takes it. */
 export type JsonSchema = Record<string, unknown>;
@@ -15,7 +16,7 @@ export interface CheckMeta<O> {
   description: string;
   /** Options accepted under `options:` in a rule; validated by ajv with positioned errors. */
   optionsSchema: JsonSchema;
-  /** Options a rule gets for keys it does not set. */
+  /** Options a rule gets for keys it does not set: read by defineCheck from the schema's `default`s. */
   defaults: O;
   /** True when the check asks the type checker; the program is only built if a loaded rule needs it. */
   needsTypes: boolean | ((options: O) => boolean);
@@ -43,7 +44,13 @@ export interface Check<O = unknown> {
   check(ctx: CheckContext<O>): void;
 }
 
-/** Helper that keeps a check's option type inferred from its defaults. */
-export function defineCheck<O>(check: Check<O>): Check<O> {
-  return check;
+/** A check as its file writes it: option defaults only in `optionsSchema` (JSON Schema `default`). */
+export interface CheckDefinition<O> {
+  meta: Omit<CheckMeta<O>, 'defaults'>;
+  check(ctx: CheckContext<O>): void;
+}
+
+/** Defines a check; its `meta.defaults` are read from the options schema, the one place they are written. */
+export function defineCheck<O>(definition: CheckDefinition<O>): Check<O> {
+  return { ...definition, meta: { ...definition.meta, defaults: schemaDefaults<O>(definition.meta.optionsSchema) } };
 }

@@ -21,10 +21,9 @@ export default defineCheck<Options>({
       properties: {
         when: { ...fileConditionSchema, description: 'What makes the rule apply to a file.' },
         require: { ...fileConditionSchema, description: 'What such a file must also have.' },
-        message: { type: 'string', description: 'The finding, reported where `when` matched.' },
+        message: { type: 'string', default: 'this file needs a matching counterpart', description: 'The finding, reported where `when` matched.' },
       },
     },
-    defaults: { when: {}, require: {}, message: 'this file needs a matching counterpart' },
     needsTypes: false,
   },
   check(ctx) {

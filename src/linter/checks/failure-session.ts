@@ -2,7 +2,7 @@ import { defineCheck } from './check.js';
 import { normalizeFieldName } from '../facts/project/names.js';
 import { mentions, sessionText, sessionWordOf, type SessionVocabulary } from '../facts/tasks/sessions.js';
 import { jobTaskFlowsOf, type FlowVocabulary } from '../facts/tasks/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, pick, sessionDefaults, sessionSchema, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
+import { fieldSchema, flowSchema, pick, sessionSchema, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
 
 type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedField' | 'errorField'>;
 
@@ -24,7 +24,6 @@ export default defineCheck<Options>({
       additionalProperties: false,
       properties: { ...pick(fieldSchema, ['completedField', 'errorField']), ...flowSchema, ...sessionSchema },
     },
-    defaults: { ...pick(fieldDefaults, ['completedField', 'errorField']), ...flowDefaults, ...sessionDefaults },
     needsTypes: false,
   },
   check(ctx) {

@@ -24,10 +24,9 @@ export default defineCheck<Options>({
           items: { type: 'string', minLength: 1 },
           description: 'Function names, `module.name`, or member chains like `backgroundTasks.add`.',
         },
-        message: { type: 'string', description: 'Message; {callee} and {written} are replaced.' },
+        message: { type: 'string', default: 'call to {callee} is not allowed here', description: 'Message; {callee} and {written} are replaced.' },
       },
     },
-    defaults: { callees: [], message: 'call to {callee} is not allowed here' },
     needsTypes: false,
   },
   check(ctx) {

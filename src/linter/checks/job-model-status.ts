@@ -20,12 +20,11 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        requireIndex: { type: 'boolean', description: 'Report an ORM model whose status is not indexed.' },
-        requireNonNull: { type: 'boolean', description: 'Report an optional or nullable status.' },
-        synonyms: { type: 'array', items: { type: 'string' }, description: 'Legacy names of the status field (e.g. state).' },
+        requireIndex: { type: 'boolean', default: true, description: 'Report an ORM model whose status is not indexed.' },
+        requireNonNull: { type: 'boolean', default: true, description: 'Report an optional or nullable status.' },
+        synonyms: { type: 'array', items: { type: 'string' }, default: ['state'], description: 'Legacy names of the status field (e.g. state).' },
       },
     },
-    defaults: { requireIndex: true, requireNonNull: true, synonyms: ['state'] },
     // Only for models that inherit fields; created lazily, at most once.
     needsTypes: true,
   },

@@ -5,7 +5,7 @@ import { unwrap } from '../facts/syntax/fold.js';
 import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
 import { taskFunctionsOf } from '../facts/tasks/task-functions.js';
 import { runtimeTaskBodiesOf } from '../facts/tasks/task-runtime.js';
-import { deferDefaults, deferSchema, deferVocabulary } from './task-vocabulary.js';
+import { deferSchema, deferVocabulary } from './task-vocabulary.js';
 
 type Options = DeferVocabulary;
 
@@ -35,7 +35,6 @@ export default defineCheck<Options>({
     name: 'observed-promises',
     description: 'Work deferred from a route handler or task has an error path (.catch, try/catch inside, or enqueue).',
     optionsSchema: { type: 'object', additionalProperties: false, properties: { ...deferSchema } },
-    defaults: { ...deferDefaults },
     needsTypes: (o) => o.typeAware,
   },
   check(ctx) {

@@ -17,10 +17,9 @@ export default defineCheck<Options>({
       required: ['callees'],
       properties: {
         callees: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Callee patterns, any one suffices.' },
-        message: { type: 'string', description: 'The finding, reported at the top of the file.' },
+        message: { type: 'string', default: 'this file must call one of the required functions', description: 'The finding, reported at the top of the file.' },
       },
     },
-    defaults: { callees: [], message: 'this file must call one of the required functions' },
     needsTypes: false,
   },
   check(ctx) {

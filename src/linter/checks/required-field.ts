@@ -19,7 +19,7 @@ export default defineCheck<Options>({
       additionalProperties: false,
       required: ['fields'],
       properties: {
-        subject: { enum: ['job-model'], description: 'Which declarations must have the fields.' },
+        subject: { enum: ['job-model'], default: 'job-model', description: 'Which declarations must have the fields.' },
         fields: {
           type: 'array',
           minItems: 1,
@@ -28,7 +28,6 @@ export default defineCheck<Options>({
         },
       },
     },
-    defaults: { subject: 'job-model', fields: [] },
     needsTypes: true,
   },
   check(ctx) {

@@ -103,11 +103,11 @@ export default defineCheck<Options>({
         textColumns: {
           type: 'array',
           items: { type: 'string', minLength: 1 },
+          default: ['text', 'varchar', 'char'],
           description: 'Drizzle column builders that hold free text unless given { enum: [...] } or .$type<...>().',
         },
       },
     },
-    defaults: { textColumns: ['text', 'varchar', 'char'] },
     // Only for models that inherit their status; created lazily, at most once.
     needsTypes: true,
   },

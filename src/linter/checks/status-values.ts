@@ -1,5 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { Fix } from '../../shared/diagnostic.js';
+import { JOB_STATUSES, type JobStatus } from '../../shared/jobs.js';
 import { defineCheck } from './check.js';
 import { normalizeFieldName } from '../facts/project/names.js';
 import { recordWritesOf } from '../facts/records/record-writes.js';
@@ -36,18 +37,16 @@ export default defineCheck<Options>({
           type: 'array',
           items: { type: 'string', minLength: 1 },
           minItems: 1,
-          description: 'The standard statuses.',
+          default: [...JOB_STATUSES],
+          description: 'The standard statuses (default: the runtime\'s, src/shared/jobs.ts).',
         },
         legacy: {
           type: 'object',
           additionalProperties: { type: 'string', minLength: 1 },
+          default: { processing: 'running', fetching: 'running', passed: 'completed', error: 'failed' } satisfies Record<string, JobStatus>,
           description: 'Legacy status → its standard replacement (fixed by --fix where written as a literal).',
         },
       },
-    },
-    defaults: {
-      vocabulary: ['pending', 'running', 'completed', 'failed', 'completed_with_warnings'],
-      legacy: { processing: 'running', fetching: 'running', passed: 'completed', error: 'failed' },
     },
     // Only for a record whose type syntax cannot tell, outside task files; built lazily, at most once.
     needsTypes: true,

@@ -1,7 +1,7 @@
 import { defineCheck } from './check.js';
 import { normalizeFieldName, spelled } from '../facts/project/names.js';
 import { jobTaskFlowsOf, type FlowVocabulary, type FlowWrite, type RegionKind } from '../facts/tasks/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
+import { fieldSchema, flowSchema, joinAnd, pick, statusSchema, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'completedField'> {
   finalValues: string[];
@@ -25,15 +25,10 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        finalValues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Status values that end a job.' },
+        ...pick(statusSchema, ['finalValues']),
         ...pick(fieldSchema, ['completedField']),
         ...flowSchema,
       },
-    },
-    defaults: {
-      finalValues: ['completed', 'completed_with_warnings', 'failed'],
-      ...pick(fieldDefaults, ['completedField']),
-      ...flowDefaults,
     },
     needsTypes: false,
   },

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { defineCheck } from './check.js';
 import { normalizeFieldName, spelled } from '../facts/project/names.js';
 import { jobTaskFlowsOf, type FlowHandler, type FlowVocabulary } from '../facts/tasks/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
+import { fieldSchema, flowSchema, joinAnd, pick, statusSchema, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'errorField'> {
   /** The status a failed job gets. */
@@ -31,12 +31,11 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        failedValue: { type: 'string', minLength: 1, description: 'The status a failed job gets.' },
+        ...pick(statusSchema, ['failedValue']),
         ...pick(fieldSchema, ['errorField']),
         ...flowSchema,
       },
     },
-    defaults: { failedValue: 'failed', ...pick(fieldDefaults, ['errorField']), ...flowDefaults },
     needsTypes: false,
   },
   check(ctx) {

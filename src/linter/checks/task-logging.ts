@@ -1,6 +1,6 @@
 import { defineCheck } from './check.js';
 import { jobTaskFlowsOf, type FlowLog, type FlowVocabulary } from '../facts/tasks/task-flow.js';
-import { flowDefaults, flowSchema, joinAnd, flowVocabularyOf } from './task-vocabulary.js';
+import { flowSchema, joinAnd, flowVocabularyOf } from './task-vocabulary.js';
 
 interface Options extends FlowVocabulary {
   /** Words (lower case) of a start message: `Import 42 started`. */
@@ -24,15 +24,10 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        startWords: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words (lower case) of a start message.' },
-        completionWords: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words (lower case) of a completion message.' },
+        startWords: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['start', 'begin', 'running', 'launch', 'processing', 'picked up'], description: 'Words (lower case) of a start message.' },
+        completionWords: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['complete', 'finish', 'done', 'success', 'succeed', 'processed', 'ended'], description: 'Words (lower case) of a completion message.' },
         ...flowSchema,
       },
-    },
-    defaults: {
-      startWords: ['start', 'begin', 'running', 'launch', 'processing', 'picked up'],
-      completionWords: ['complete', 'finish', 'done', 'success', 'succeed', 'processed', 'ended'],
-      ...flowDefaults,
     },
     needsTypes: false,
   },

@@ -83,11 +83,10 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        registryNames: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Variables that hold the task registry.' },
-        registryCalls: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Calls that register a model (callee names, `module.name` or `object.method`).' },
+        registryNames: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['TASK_MODELS'], description: 'Variables that hold the task registry.' },
+        registryCalls: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['registerTaskModel'], description: 'Calls that register a model (callee names, `module.name` or `object.method`).' },
       },
     },
-    defaults: { registryNames: ['TASK_MODELS'], registryCalls: ['registerTaskModel'] },
     needsTypes: false,
   },
   check(ctx) {

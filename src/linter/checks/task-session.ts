@@ -11,7 +11,7 @@ import {
 import type { TaskFunction } from '../facts/tasks/task-function.js';
 import { taskFunctionsOf } from '../facts/tasks/task-functions.js';
 import { localRegion, taskScopeOf } from '../facts/tasks/task-scope.js';
-import { deferDefaults, deferSchema, deferVocabulary, sessionDefaults, sessionSchema } from './task-vocabulary.js';
+import { deferSchema, deferVocabulary, sessionSchema } from './task-vocabulary.js';
 
 interface Options extends SessionVocabulary, DeferVocabulary {
   /** Properties of a request that hold its session: `req.db`, `req.em`, `c.get('db')`. */
@@ -285,21 +285,13 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        requestProperties: { type: 'array', items: { type: 'string', minLength: 1 }, description: "Properties of a request that hold its session (`req.db`, `req.em`, `c.get('db')`)." },
-        requestDecorators: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Parameter decorators that inject the request into a NestJS handler.' },
-        contextDecorators: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Method decorators that give a task its own session context.' },
-        helperDepth: { type: 'integer', minimum: 0, maximum: 5, description: 'Levels of same-file calls whose session use counts as the task\'s.' },
+        requestProperties: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['db', 'em', 'manager', 'trx', 'tx', 'queryRunner', 'dbSession', 'knex'], description: "Properties of a request that hold its session (`req.db`, `req.em`, `c.get('db')`)." },
+        requestDecorators: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['Req', 'Request'], description: 'Parameter decorators that inject the request into a NestJS handler.' },
+        contextDecorators: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['CreateRequestContext', 'UseRequestContext', 'EnsureRequestContext', 'Transactional'], description: 'Method decorators that give a task its own session context.' },
+        helperDepth: { type: 'integer', minimum: 0, maximum: 5, default: 2, description: 'Levels of same-file calls whose session use counts as the task\'s.' },
         ...sessionSchema,
         ...deferSchema,
       },
-    },
-    defaults: {
-      requestProperties: ['db', 'em', 'manager', 'trx', 'tx', 'queryRunner', 'dbSession', 'knex'],
-      requestDecorators: ['Req', 'Request'],
-      contextDecorators: ['CreateRequestContext', 'UseRequestContext', 'EnsureRequestContext', 'Transactional'],
-      helperDepth: 2,
-      ...sessionDefaults,
-      ...deferDefaults,
     },
     needsTypes: (o) => o.typeAware,
   },

@@ -1,7 +1,7 @@
 import { defineCheck } from './check.js';
 import { normalizeFieldName, spelled } from '../facts/project/names.js';
 import { jobTaskFlowsOf, writesInOrder, type FlowVocabulary, type FlowWrite } from '../facts/tasks/task-flow.js';
-import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, joinAnd, pick, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
+import { fieldSchema, flowSchema, joinAnd, pick, statusSchema, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'startedField' | 'completedField'> {
   /** Status values that mark a job started. */
@@ -22,17 +22,10 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        runningValues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Status values that mark a job started.' },
-        finalValues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Status values that end a job.' },
+        ...pick(statusSchema, ['runningValues', 'finalValues']),
         ...pick(fieldSchema, ['startedField', 'completedField']),
         ...flowSchema,
       },
-    },
-    defaults: {
-      runningValues: ['running'],
-      finalValues: ['completed', 'completed_with_warnings', 'failed'],
-      ...pick(fieldDefaults, ['startedField', 'completedField']),
-      ...flowDefaults,
     },
     needsTypes: false,
   },

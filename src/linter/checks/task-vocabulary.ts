@@ -1,75 +1,89 @@
+import { FINAL_STATUSES, type JobStatus } from '../../shared/jobs.js';
 import type { JsonSchema } from './check.js';
+import { defaultsOf } from './option-defaults.js';
 import type { DeferVocabulary } from '../facts/http/deferred-work.js';
 import type { SessionVocabulary } from '../facts/tasks/sessions.js';
 import type { FlowVocabulary } from '../facts/tasks/task-flow.js';
 
 /**
- * The option vocabularies the task checks (BG-030..BG-036) share: defaults and JSON Schema pieces.
- * Each check declares the keys it reads; a rule's YAML may override any of them.
+ * The option vocabularies the task checks (BG-030..BG-036) share: JSON Schema pieces, each with its
+ * `default` (the one place defaults are written). Each check declares the keys it reads; a rule's
+ * YAML may override any of them.
  */
-const stringList = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string', minLength: 1 }, description });
-
-export const flowDefaults: FlowVocabulary = {
-  errorLoggers: ['*logger.error', '*logger.fatal', '*logger.exception', 'log.error', 'console.error', 'ctx.logError', 'logError'],
-  infoLoggers: [
-    '*logger.info', '*logger.log', '*logger.debug', '*logger.warn', 'log.info', 'log.debug', 'log.warn',
-    'console.log', 'console.info', 'console.warn', 'ctx.logInfo', 'ctx.logSuccess', 'ctx.logWarning', 'logInfo',
-  ],
-  persistMethods: ['save', 'flush', 'persist', 'persistAndFlush', 'commit', 'commitTransaction'],
-  helperDepth: 2,
-};
+const stringList = (description: string, defaults?: string[]): JsonSchema => ({
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  description,
+  ...(defaults !== undefined ? { default: defaults } : {}),
+});
 
 export const flowSchema: Record<keyof FlowVocabulary, JsonSchema> = {
-  errorLoggers: stringList('Call patterns of error-level logging (`*` matches any name part: `*logger.error` is also `this.logger.error`).'),
-  infoLoggers: stringList('Call patterns of info-level logging.'),
-  persistMethods: stringList('Methods that persist an entity changed in memory (`job.status = "failed"; await em.flush()`).'),
-  helperDepth: { type: 'integer', minimum: 0, maximum: 5, description: 'Levels of same-file calls whose writes and logs count as the task\'s.' },
+  errorLoggers: stringList(
+    'Call patterns of error-level logging (`*` matches any name part: `*logger.error` is also `this.logger.error`).',
+    ['*logger.error', '*logger.fatal', '*logger.exception', 'log.error', 'console.error', 'ctx.logError', 'logError'],
+  ),
+  infoLoggers: stringList('Call patterns of info-level logging.', [
+    '*logger.info', '*logger.log', '*logger.debug', '*logger.warn', 'log.info', 'log.debug', 'log.warn',
+    'console.log', 'console.info', 'console.warn', 'ctx.logInfo', 'ctx.logSuccess', 'ctx.logWarning', 'logInfo',
+  ]),
+  persistMethods: stringList(
+    'Methods that persist an entity changed in memory (`job.status = "failed"; await em.flush()`).',
+    ['save', 'flush', 'persist', 'persistAndFlush', 'commit', 'commitTransaction'],
+  ),
+  helperDepth: { type: 'integer', minimum: 0, maximum: 5, default: 2, description: 'Levels of same-file calls whose writes and logs count as the task\'s.' },
 };
 
-export const sessionDefaults: SessionVocabulary = {
-  sessionNames: ['session', 'em', 'manager', 'trx', 'tx', 'queryRunner'],
-  sessionTypes: ['EntityManager', 'SqlEntityManager', 'QueryRunner', 'Session', 'ClientSession', 'Transaction', 'TransactionClient', 'PoolClient'],
-  requestTypes: ['Request', 'FastifyRequest', 'IncomingMessage', 'NextRequest'],
-  sessionFactories: {
-    SessionLocal: ['close'],
-    createSession: ['close'],
-    createQueryRunner: ['release'],
-    'em.fork': [],
-    '*.transaction': [],
-    '*.$transaction': [],
-    '*.startSession': ['endSession'],
-    '*pool.connect': ['release'],
-  },
-  sessionSources: ['ctx.session'],
-};
+export const flowDefaults = defaultsOf<FlowVocabulary>(flowSchema);
 
 export const sessionSchema: Record<keyof SessionVocabulary, JsonSchema> = {
-  sessionNames: stringList('Names of parameters and variables that hold a database session or transaction.'),
-  sessionTypes: stringList('Type names of sessions (the last name of `Knex.Transaction` is matched too).'),
-  requestTypes: stringList('Type names of HTTP requests.'),
+  sessionNames: stringList('Names of parameters and variables that hold a database session or transaction.', ['session', 'em', 'manager', 'trx', 'tx', 'queryRunner']),
+  sessionTypes: stringList(
+    'Type names of sessions (the last name of `Knex.Transaction` is matched too).',
+    ['EntityManager', 'SqlEntityManager', 'QueryRunner', 'Session', 'ClientSession', 'Transaction', 'TransactionClient', 'PoolClient'],
+  ),
+  requestTypes: stringList('Type names of HTTP requests.', ['Request', 'FastifyRequest', 'IncomingMessage', 'NextRequest']),
   sessionFactories: {
     type: 'object',
     additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
     description: 'Session factories (call patterns) → the methods that release what they open; [] when nothing must be released.',
+    default: {
+      SessionLocal: ['close'],
+      createSession: ['close'],
+      createQueryRunner: ['release'],
+      'em.fork': [],
+      '*.transaction': [],
+      '*.$transaction': [],
+      '*.startSession': ['endSession'],
+      '*pool.connect': ['release'],
+    },
   },
-  sessionSources: stringList('Property reads that hand a task its own session (the runtime\'s `ctx.session`).'),
+  sessionSources: stringList('Property reads that hand a task its own session (the runtime\'s `ctx.session`).', ['ctx.session']),
 };
 
-export const deferDefaults: Omit<DeferVocabulary, 'deferrers'> & { deferrers: string[] } = {
-  deferrers: ['setImmediate', 'setTimeout', 'process.nextTick', 'queueMicrotask'],
-  eventMethods: ['on', 'once'],
-  events: ['finish', 'close'],
-  observedCalls: ['*.enqueue', 'enqueue'],
-  typeAware: false,
-};
+export const sessionDefaults = defaultsOf<SessionVocabulary>(sessionSchema);
 
 export const deferSchema: Record<keyof DeferVocabulary, JsonSchema> = {
-  deferrers: stringList('Calls that run their function argument later (the subjects\' backgroundAdders are added).'),
-  eventMethods: stringList('Methods that register a callback for a response event: `res.on`.'),
-  events: stringList('Response events whose callback runs after the response: `finish`, `close`.'),
-  observedCalls: stringList('Calls whose promise needs no observer: the runtime\'s `enqueue` records failures itself.'),
-  typeAware: { type: 'boolean', description: 'Ask the type checker whether a method call syntax cannot follow returns a Promise.' },
+  deferrers: stringList(
+    'Calls that run their function argument later (the subjects\' backgroundAdders are added).',
+    ['setImmediate', 'setTimeout', 'process.nextTick', 'queueMicrotask'],
+  ),
+  eventMethods: stringList('Methods that register a callback for a response event: `res.on`.', ['on', 'once']),
+  events: stringList('Response events whose callback runs after the response: `finish`, `close`.', ['finish', 'close']),
+  observedCalls: stringList('Calls whose promise needs no observer: the runtime\'s `enqueue` records failures itself.', ['*.enqueue', 'enqueue']),
+  typeAware: { type: 'boolean', default: false, description: 'Ask the type checker whether a method call syntax cannot follow returns a Promise.' },
 };
+
+export const deferDefaults = defaultsOf<DeferVocabulary>(deferSchema);
+
+/**
+ * The job statuses of the task checks, read from the runtime's vocabulary (src/shared/jobs.ts):
+ * final statuses in alphabetical order, as the messages list them.
+ */
+export const statusSchema = {
+  runningValues: stringList('Status values that mark a job started.', ['running' satisfies JobStatus]),
+  finalValues: stringList('Status values that end a job.', [...FINAL_STATUSES].sort()),
+  failedValue: { type: 'string', minLength: 1, default: 'failed' satisfies JobStatus, description: 'The status a failed job gets.' },
+} satisfies Record<string, JsonSchema>;
 
 /** The deferrers of a rule plus the subjects' background adders. */
 export function deferVocabulary(options: DeferVocabulary, backgroundAdders: readonly string[]): DeferVocabulary {
@@ -83,12 +97,10 @@ export interface FieldNames {
   errorField: string;
 }
 
-export const fieldDefaults: FieldNames = { startedField: 'started_at', completedField: 'completed_at', errorField: 'error_message' };
-
 export const fieldSchema: Record<keyof FieldNames, JsonSchema> = {
-  startedField: { type: 'string', minLength: 1, description: 'The field a task writes when it starts.' },
-  completedField: { type: 'string', minLength: 1, description: 'The field a task writes when it ends.' },
-  errorField: { type: 'string', minLength: 1, description: 'The field a failed task writes the error to.' },
+  startedField: { type: 'string', minLength: 1, default: 'started_at', description: 'The field a task writes when it starts.' },
+  completedField: { type: 'string', minLength: 1, default: 'completed_at', description: 'The field a task writes when it ends.' },
+  errorField: { type: 'string', minLength: 1, default: 'error_message', description: 'The field a failed task writes the error to.' },
 };
 
 export function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {

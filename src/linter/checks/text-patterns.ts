@@ -1,7 +1,7 @@
-import { Minimatch } from 'minimatch';
 import type { Span } from '../../shared/diagnostic.js';
 import { textWithoutComments } from '../facts/project/code-only-text.js';
 import type { FileFacts } from '../facts/project/file-facts.js';
+import { wildcard } from '../facts/project/wildcard.js';
 import { defineCheck } from './check.js';
 import { matchesOf, userRegex } from './user-regex.js';
 import type { JsonSchema } from './check.js';
@@ -22,7 +22,7 @@ import type { JsonSchema } from './check.js';
 type Needles = string | string[];
 
 export interface TextPattern {
-  /** minimatch glob of project-relative paths this entry applies to (all files of the rule when absent). */
+  /** Path glob (wildcard.ts) of project-relative paths this entry applies to (all files of the rule when absent). */
   file?: string;
   must_contain?: Needles;
   must_contain_one_of?: Needles;
@@ -44,6 +44,8 @@ export interface TextOptions {
   time_budget_ms: number;
 }
 
+export const DEFAULT_TIME_BUDGET_MS = 50;
+
 const needles = (what: string): JsonSchema => ({
   type: ['string', 'array'],
   minLength: 1,
@@ -63,6 +65,7 @@ export const textOptionsSchema: JsonSchema = {
   properties: {
     patterns: {
       type: 'array',
+      default: [],
       description: 'Required text: each entry checks the files its `file` glob matches.',
       items: {
         type: 'object',
@@ -78,6 +81,7 @@ export const textOptionsSchema: JsonSchema = {
     },
     anti_patterns: {
       type: 'array',
+      default: [],
       description: 'Forbidden regexes: every match is a finding at the matched text.',
       items: {
         type: 'object',
@@ -92,24 +96,23 @@ export const textOptionsSchema: JsonSchema = {
     },
     match_strings: {
       type: 'boolean',
+      default: false,
       description: 'Match needles and regexes on string contents too (comments stay removed). Needles and regexes containing a quote always do.',
     },
     time_budget_ms: {
       type: 'number',
       minimum: 0,
+      default: DEFAULT_TIME_BUDGET_MS,
       description: 'Time a regex may spend on one file before bg-lint stops using it there (reported once).',
     },
   },
 };
-
-export const DEFAULT_TIME_BUDGET_MS = 50;
 
 export const textCheck = defineCheck<TextOptions>({
   meta: {
     name: 'text',
     description: 'Required and forbidden text and regexes on code with comments and strings removed (the seed’s text patterns).',
     optionsSchema: textOptionsSchema,
-    defaults: { patterns: [], anti_patterns: [], match_strings: false, time_budget_ms: DEFAULT_TIME_BUDGET_MS },
     needsTypes: false,
   },
   check(ctx) {
@@ -122,7 +125,7 @@ export const textCheck = defineCheck<TextOptions>({
     );
 
     for (const p of options.patterns) {
-      if (p.file !== undefined && !globMatches(p.file, file.relativePath)) continue;
+      if (p.file !== undefined && !wildcard('path', p.file)(file.relativePath)) continue;
       if (p.when_contains !== undefined && !list(p.when_contains).some((n) => view.contains(n))) continue;
       for (const n of list(p.must_contain)) if (!view.contains(n)) report(fileStart, `missing "${n}"`);
       const oneOf = list(p.must_contain_one_of);
@@ -135,7 +138,7 @@ export const textCheck = defineCheck<TextOptions>({
       }
     }
     for (const a of options.anti_patterns) {
-      if (a.file !== undefined && !globMatches(a.file, file.relativePath)) continue;
+      if (a.file !== undefined && !wildcard('path', a.file)(file.relativePath)) continue;
       for (const [start, end] of budget.all(a.pattern, view)) report(file.spanOf(start, end), a.message);
     }
   },
@@ -234,16 +237,6 @@ class RegexBudget {
       }
     }
   }
-}
-
-const globs = new Map<string, Minimatch>();
-function globMatches(glob: string, relativePath: string): boolean {
-  let mm = globs.get(glob);
-  if (!mm) {
-    mm = new Minimatch(glob, { dot: true });
-    globs.set(glob, mm);
-  }
-  return mm.match(relativePath);
 }
 
 export default textCheck;

@@ -168,11 +168,11 @@ export default defineCheck<Options>({
       properties: {
         reportEmptyNestResponse: {
           type: 'boolean',
+          default: true,
           description: 'Report a NestJS trigger method that neither returns a value nor sends a response.',
         },
       },
     },
-    defaults: { reportEmptyNestResponse: true },
     // Only for a response body that is not written as a literal (`res.json(job)`); created lazily.
     needsTypes: true,
   },

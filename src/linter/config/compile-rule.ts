@@ -1,5 +1,5 @@
-import { Minimatch } from 'minimatch';
 import type { RuleLevel } from '../../shared/diagnostic.js';
+import { matchesAnyGlob } from '../facts/project/wildcard.js';
 import type { CompiledRule } from './rule.js';
 import { deepMerge } from './deep-merge.js';
 import type { ConfigProblem } from './problems.js';
@@ -55,12 +55,9 @@ export function compileRule(raw: RawRule, override: RuleOverride = {}): { rule?:
   return { rule, problems: [] };
 }
 
-/** `files` empty → every file; `ignore` wins. Globs are relative to the project root, dotfiles included. */
+/** `files` empty → every file; `ignore` wins. Path globs of wildcard.ts: relative to the project root, dotfiles included. */
 export function globFilter(files: readonly string[], ignore: readonly string[]): (relativePath: string) => boolean {
-  const include = files.map((g) => new Minimatch(g, { dot: true }));
-  const exclude = ignore.map((g) => new Minimatch(g, { dot: true }));
-  return (relativePath) =>
-    (include.length === 0 || include.some((m) => m.match(relativePath))) && !exclude.some((m) => m.match(relativePath));
+  return (relativePath) => (files.length === 0 || matchesAnyGlob(relativePath, files)) && !matchesAnyGlob(relativePath, ignore);
 }
 
 /** Errors go to the config file when the override wrote that value, else to the rule file. */

@@ -3,10 +3,10 @@ import type { Check } from '../checks/check.js';
 import type { RuleExample, RuleSource } from './rule.js';
 import { isPlainObject } from './deep-merge.js';
 import type { ConfigProblem } from './problems.js';
-import { ruleSchema, SEED_KEYS } from './rule-schema.js';
+import { ruleSchema } from './rule-schema.js';
 import { displayPath, validateValue } from './schema-validation.js';
 import type { ValidationTarget } from './schema-validation.js';
-import { SEED_CHECK, stripUnsupportedSeedKeys } from './seed-compat.js';
+import { toNativeRule } from './seed-compat.js';
 import { closest, suggestionSuffix } from './suggest.js';
 import { parseYaml } from './yaml-source.js';
 import type { YamlPath, YamlSource } from './yaml-source.js';
@@ -23,7 +23,7 @@ export interface RawRule {
   files: string[];
   ignore: string[];
   check: Check<unknown>;
-  /** The options as written (for seed-style rules: `patterns` / `anti_patterns` folded in). */
+  /** The options as written (for seed-style rules: `patterns` / `anti_patterns` rewritten under them, seed-compat.ts). */
   options: Record<string, unknown>;
   /** Places option paths in this file (inside `options:`, or at the seed keys). */
   optionsTarget: ValidationTarget;
@@ -110,47 +110,33 @@ function readRule(
   // A rule with shape problems is still read as far as it goes (a draft), so its options are
   // checked in the same run: every problem at once, not one stage per fix.
   const shapeOk = problems.length === 0;
-  const r = shapeOk ? (item as Record<string, any>) : draftFields(item);
-
-  const seedKeys = SEED_KEYS.filter((k) => r[k] !== undefined);
+  // Seed-style keys are rewritten into the native form first; from here on one form is read.
+  const places = { label, problemAt: target.problemAt, display: target.display };
+  const rewritten = toNativeRule(shapeOk ? item : draftFields(item), places, checks);
+  if ('refused' in rewritten) return { problems: rewritten.refused };
+  problems.push(...rewritten.problems);
+  const r = rewritten.rule;
   const known = [...checks.keys()].sort();
-  let checkName: string;
-  if (typeof r.check === 'string') {
-    if (seedKeys.length > 0) {
-      return {
-        problems: [target.problemAt([seedKeys[0]!], `"${seedKeys[0]}" in ${label} is the text check's shorthand; with "check: ${r.check}" put parameters under "options"`, 'key')],
-      };
-    }
-    checkName = r.check;
-    if (!checks.has(checkName)) {
-      const guess = closest(checkName, known);
-      const mean = guess !== undefined ? `; did you mean "${guess}"?` : ';';
-      return { problems: [target.problemAt(['check'], `${prefix}.check: unknown check "${checkName}"${mean} known checks: ${known.join(', ')}`)] };
-    }
-  } else if (seedKeys.length > 0) {
-    checkName = SEED_CHECK;
-    if (!checks.has(checkName)) {
-      return { problems: [target.problemAt([seedKeys[0]!], `${label} uses seed-style "${seedKeys[0]}", which needs the "${SEED_CHECK}" check, not in this build`, 'key')] };
-    }
-  } else {
+  if (typeof r.check !== 'string') {
     return {
       problems: [target.problemAt([], `${label} has nothing to check: add "check: <name>" (one of ${known.join(', ')}) with its "options", or seed-style "patterns" / "anti_patterns"`)],
     };
   }
+  const checkName: string = r.check;
+  if (!checks.has(checkName)) {
+    const guess = closest(checkName, known);
+    const mean = guess !== undefined ? `; did you mean "${guess}"?` : ';';
+    return { problems: [target.problemAt(['check'], `${prefix}.check: unknown check "${checkName}"${mean} known checks: ${known.join(', ')}`)] };
+  }
 
-  // Seed keys sit on the rule itself; everything else is under `options:`.
+  // Option paths are placed where the file wrote them (under `options:`, or a seed key on the rule).
+  const written = (p: YamlPath): YamlPath => rewritten.sourcePath(['options', ...p]);
   const optionsTarget: ValidationTarget = {
-    problemAt: (p, message, t) => yaml.problemAt([...rulePath, ...optionYamlPath(p, seedKeys)], message, t),
-    display: (p) => displayPath(prefix, optionYamlPath(p, seedKeys)),
-    container: (p) => `${label} ${displayPath('', optionYamlPath(p, seedKeys))}`,
+    problemAt: (p, message, t) => yaml.problemAt([...rulePath, ...written(p)], message, t),
+    display: (p) => displayPath(prefix, written(p)),
+    container: (p) => `${label} ${displayPath('', written(p))}`,
   };
   const options: Record<string, unknown> = isPlainObject(r.options) ? { ...r.options } : {};
-  for (const k of seedKeys) options[k] = r[k];
-  if (seedKeys.includes('patterns')) {
-    const stripped = stripUnsupportedSeedKeys(options.patterns, optionsTarget.problemAt, optionsTarget.display, new Set(known));
-    options.patterns = stripped.patterns;
-    problems.push(...stripped.problems);
-  }
 
   const pos = yaml.positionOf(rulePath);
   const rule: RawRule = {
@@ -194,8 +180,4 @@ function draftFields(item: Record<string, unknown>): Record<string, any> {
     examples: undefined,
     docs: text(item.docs),
   };
-}
-
-function optionYamlPath(p: YamlPath, seedKeys: readonly string[]): YamlPath {
-  return typeof p[0] === 'string' && seedKeys.includes(p[0]) ? p : ['options', ...p];
 }

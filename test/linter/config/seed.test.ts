@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { toNativeRule } from '../../../src/linter/config/seed-compat.js';
 import { load, yaml } from './support/load.js';
+import { testChecks } from './support/registry.js';
 
 const SEED = fileURLToPath(new URL('./data/seed-003.yaml', import.meta.url));
 
@@ -46,5 +48,32 @@ describe('seed-style rules (seed 003 re-flowed into YAML)', () => {
   it('seed-style rules may add `options` (match_strings)', () => {
     const text = yaml('- id: S', '  name: N', '  severity: info', '  anti_patterns: [{ pattern: x, message: m }]', '  options: { match_strings: true }');
     expect(load(text).rules[0]?.options).toMatchObject({ match_strings: true, anti_patterns: [{ pattern: 'x', message: 'm' }] });
+  });
+
+  describe('the rewrite step (seed-compat.ts): seed keys → native form, positions kept', () => {
+    const places = {
+      label: 'rule S',
+      problemAt: (path: readonly (string | number)[], message: string) => ({ file: 'r.yaml', line: path.length, column: 1, message: `${path.join('.')}: ${message}` }),
+      display: (path: readonly (string | number)[]) => `rules[0].${path.join('.')}`,
+    };
+
+    it('moves the seed keys under options (over options it has), adds check: text, maps paths back', () => {
+      const seedRule = { id: 'S', anti_patterns: [{ pattern: 'x', message: 'm' }], match_strings: true, options: { match_strings: false, time_budget_ms: 9 } };
+      const native = toNativeRule(seedRule, places, testChecks);
+      if ('refused' in native) throw new Error('refused');
+      expect(native.rule).toEqual({ id: 'S', check: 'text', options: { match_strings: true, time_budget_ms: 9, anti_patterns: [{ pattern: 'x', message: 'm' }] } });
+      expect(native.sourcePath(['options', 'anti_patterns', 0, 'pattern'])).toEqual(['anti_patterns', 0, 'pattern']);
+      expect(native.sourcePath(['options', 'time_budget_ms'])).toEqual(['options', 'time_budget_ms']);
+      expect(seedRule).toHaveProperty('match_strings', true); // the written rule is not changed
+    });
+
+    it('leaves a native rule as it is, and refuses seed keys beside a check', () => {
+      const rule = { id: 'N', check: 'required-call', options: { names: ['a'] } };
+      const native = toNativeRule(rule, places, testChecks);
+      expect('rule' in native && native.rule).toBe(rule);
+      expect(toNativeRule({ ...rule, patterns: [] }, places, testChecks)).toEqual({
+        refused: [{ file: 'r.yaml', line: 1, column: 1, message: 'patterns: "patterns" in rule S is the text check\'s shorthand; with "check: required-call" put parameters under "options"' }],
+      });
+    });
   });
 });

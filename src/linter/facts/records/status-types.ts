@@ -2,8 +2,8 @@ import { ts } from 'ts-morph';
 import type { FileFacts } from '../project/file-facts.js';
 import { propertyNameText, unwrap } from '../syntax/fold.js';
 import { jobModelsOf, type JobModel } from './job-models.js';
-import { Minimatch } from 'minimatch';
 import { normalizeFieldName } from '../project/names.js';
+import { matchesNameList } from '../project/wildcard.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { exportedName, resolveIdentifier, resolveMember, type Resolved } from '../syntax/symbols.js';
 
@@ -16,18 +16,9 @@ import { exportedName, resolveIdentifier, resolveMember, type Resolved } from '.
  */
 export type StatusTypeDeclaration = ts.EnumDeclaration | ts.VariableDeclaration | ts.TypeAliasDeclaration;
 
-/** `subjects.statusType.names` compiled once per run (exact names and `*` globs). */
+/** Is a name in `subjects.statusType.names` (exact names and `*` wildcards of the `name` kind)? */
 export function isStatusTypeName(project: ProjectFacts, name: string): boolean {
-  const test = project.memo('status-types:names', () => {
-    const exact = new Set<string>();
-    const globs: Minimatch[] = [];
-    for (const n of project.subjects.statusType.names) {
-      if (n.includes('*')) globs.push(new Minimatch(n));
-      else exact.add(n);
-    }
-    return (candidate: string) => exact.has(candidate) || globs.some((g) => g.match(candidate));
-  });
-  return test(name);
+  return matchesNameList(name, project.subjects.statusType.names);
 }
 
 function declaredName(node: ts.Node): string | undefined {
