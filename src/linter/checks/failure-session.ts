@@ -6,6 +6,12 @@ import { fieldDefaults, fieldSchema, flowDefaults, flowSchema, pick, sessionDefa
 
 type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedField' | 'errorField'>;
 
+/** Findings, by message id. */
+const messages = {
+  failedSession: (d: { session: string; word: string }) =>
+    `failure update goes through "${d.session}", the ${d.word} the failed try used: it is rolled back with it`,
+};
+
 /**
  * BG-034 (seed 001, "Error Session Reuse"): in a task's catch, the status / error write does not go
  * through the session or transaction the failed try body used: it is rolled back with it. A write
@@ -15,9 +21,10 @@ type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedF
  * Only sessions count: a factory's result or callback parameter, or a name/type of the session
  * vocabulary. A global client (`prisma`, `db`, a repository) commits each statement on its own.
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'failure-session',
+    messages,
     description: "A task's failure update does not go through the session or transaction its failed try used.",
     optionsSchema: {
       type: 'object',
@@ -43,7 +50,7 @@ export default defineCheck<Options>({
           const word = sessionWordOf(ctx.project, ctx.file, w.session, flow.task.fn, o);
           if (!word || !mentions(h.guarded, text)) continue;
           reported.add(text);
-          ctx.report(w.anchor, `failure update goes through "${text}", the ${word} the failed try used: it is rolled back with it`);
+          ctx.report(w.anchor, 'failedSession', { session: text, word });
         }
       }
     }

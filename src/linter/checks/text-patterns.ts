@@ -104,9 +104,20 @@ export const textOptionsSchema: JsonSchema = {
 
 export const DEFAULT_TIME_BUDGET_MS = 50;
 
-export const textCheck = defineCheck<TextOptions>({
+/** Findings, by message id; an anti-pattern's text is the rule's own `message`. */
+const messages = {
+  timeBudget: (d: { pattern: string; budgetMs: number }) =>
+    `stopped matching /${d.pattern}/ in this file after its ${d.budgetMs} ms time budget; its findings here may be incomplete`,
+  missingText: (d: { text: string }) => `missing "${d.text}"`,
+  missingOneOf: (d: { texts: readonly string[] }) => `missing one of ${d.texts.map((n) => `"${n}"`).join(', ')}`,
+  noMatch: (d: { pattern: string }) => `no match for /${d.pattern}/`,
+  antiPattern: (d: { message: string }) => d.message,
+};
+
+export const textCheck = defineCheck<TextOptions, typeof messages>({
   meta: {
     name: 'text',
+    messages,
     description: 'Required and forbidden text and regexes on code with comments and strings removed (the seed’s text patterns).',
     optionsSchema: textOptionsSchema,
     defaults: { patterns: [], anti_patterns: [], match_strings: false, time_budget_ms: DEFAULT_TIME_BUDGET_MS },
@@ -116,27 +127,24 @@ export const textCheck = defineCheck<TextOptions>({
     const { file, options } = ctx;
     const view = new TextViews(file, options.match_strings);
     const fileStart: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-    const report = (at: Span, message: string) => ctx.report(at, message);
-    const budget = new RegexBudget(options.time_budget_ms, (re) =>
-      report(fileStart, `stopped matching /${re}/ in this file after its ${options.time_budget_ms} ms time budget; its findings here may be incomplete`),
-    );
+    const budget = new RegexBudget(options.time_budget_ms, (re) => ctx.report(fileStart, 'timeBudget', { pattern: re, budgetMs: options.time_budget_ms }));
 
     for (const p of options.patterns) {
       if (p.file !== undefined && !globMatches(p.file, file.relativePath)) continue;
       if (p.when_contains !== undefined && !list(p.when_contains).some((n) => view.contains(n))) continue;
-      for (const n of list(p.must_contain)) if (!view.contains(n)) report(fileStart, `missing "${n}"`);
+      for (const n of list(p.must_contain)) if (!view.contains(n)) ctx.report(fileStart, 'missingText', { text: n });
       const oneOf = list(p.must_contain_one_of);
       if (oneOf.length > 0 && !oneOf.some((n) => view.contains(n))) {
-        report(fileStart, `missing one of ${oneOf.map((n) => `"${n}"`).join(', ')}`);
+        ctx.report(fileStart, 'missingOneOf', { texts: oneOf });
       }
       if (p.should_match !== undefined) {
         const found = budget.first(p.should_match, view);
-        if (found === null) report(fileStart, `no match for /${p.should_match}/`);
+        if (found === null) ctx.report(fileStart, 'noMatch', { pattern: p.should_match });
       }
     }
     for (const a of options.anti_patterns) {
       if (a.file !== undefined && !globMatches(a.file, file.relativePath)) continue;
-      for (const [start, end] of budget.all(a.pattern, view)) report(file.spanOf(start, end), a.message);
+      for (const [start, end] of budget.all(a.pattern, view)) ctx.report(file.spanOf(start, end), 'antiPattern', { message: a.message });
     }
   },
 });

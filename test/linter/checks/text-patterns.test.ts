@@ -43,8 +43,10 @@ function run(options: Partial<TextOptions> | CompiledRule, file: FileFacts): Fin
     options: opts,
     file,
     project: {} as never,
-    report: (at, message) => {
+    report: (at, messageId, data) => {
       const s = at as Span;
+      // Rendered as the engine renders it: through the check's own message table.
+      const message = (textCheck.meta.messages[messageId] as (d: typeof data) => string)(data);
       found.push({ at: `${s.start.line}:${s.start.column}-${s.end.line}:${s.end.column}`, message });
     },
   });
