@@ -124,18 +124,23 @@ export function renderMessage(check: Check<any, Messages>, messageId: string, da
   return render(data);
 }
 
+/** One row of `expectMessages`: a message's data and the exact text it renders. */
+export type MessageRow<M extends Messages, K extends keyof M> = [Parameters<M[K]>[0], string];
+
 /**
  * Asserts the rendered text of every message a check declares, once each (the rule tests assert
- * ids and data). A message added to the check without a row here fails the test.
+ * ids and data); several rows for a message whose text varies with its data. A message added to
+ * the check without a row here fails the test.
  */
-export function expectMessages<M extends Messages>(check: Check<any, M>, table: { [K in keyof M]: [Parameters<M[K]>[0], string] }): void {
+export function expectMessages<M extends Messages>(check: Check<any, M>, table: { [K in keyof M]: MessageRow<M, K> | MessageRow<M, K>[] }): void {
   describe(`${check.meta.name} messages`, () => {
     it('every declared message has its text asserted here', () => {
       expect(Object.keys(table).sort()).toEqual(Object.keys(check.meta.messages).sort());
     });
-    for (const [id, [data, text]] of Object.entries(table) as [string, [Record<string, unknown>, string]][]) {
+    for (const [id, entry] of Object.entries(table) as [string, unknown[]][]) {
+      const rows = (Array.isArray(entry[0]) ? entry : [entry]) as [Record<string, unknown>, string][];
       it(`${id} renders its text`, () => {
-        expect(renderMessage(check as Check<any, Messages>, id, data)).toBe(text);
+        for (const [data, text] of rows) expect(renderMessage(check as Check<any, Messages>, id, data)).toBe(text);
       });
     }
   });
