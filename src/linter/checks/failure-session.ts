@@ -13,7 +13,7 @@ const messages = {
 };
 
 /**
- * BG-034 (seed 001, "Error Session Reuse"): in a task's catch, the status / error write does not go
+ * BG-034 (docs/rules/BG-034.md): in a task's catch, the status / error write does not go
  * through the session or transaction the failed try body used: it is rolled back with it. A write
  * goes through the root of its call's receiver (`trx` in `trx.update(jobs).set(…)`, `qr` in
  * `qr.manager.update(…)`), or for an in-memory change (`job.status = 'failed'`) through the next

@@ -7,8 +7,8 @@ import { matchesOf, userRegex } from './user-regex.js';
 import type { JsonSchema } from './check.js';
 
 /**
- * The seed's text matchers (`must_contain`, `must_contain_one_of`, `when_contains`,
- * `should_match`, `anti_patterns`), so a rule written in the seed's style runs.
+ * Seed-style text matchers (README, "Rule files") (`must_contain`, `must_contain_one_of`, `when_contains`,
+ * `should_match`, `anti_patterns`), so a seed-style rule (no `check:`) runs.
  *
  * What text is matched: the text with comments removed, and a match must start in code (not
  * inside a string literal), so a comment or a log message never satisfies or trips a rule while
@@ -118,7 +118,7 @@ export const textCheck = defineCheck<TextOptions, typeof messages>({
   meta: {
     name: 'text',
     messages,
-    description: 'Required and forbidden text and regexes on code with comments and strings removed (the seed’s text patterns).',
+    description: 'Required and forbidden text and regexes on code with comments and strings removed (seed-style text patterns).',
     optionsSchema: textOptionsSchema,
     defaults: { patterns: [], anti_patterns: [], match_strings: false, time_budget_ms: DEFAULT_TIME_BUDGET_MS },
     needsTypes: false,
@@ -159,7 +159,7 @@ const WHITESPACE = /\s/;
 
 /**
  * Where needles and regexes may match (see the header comment). Matching runs on the text with
- * comments removed; a match must *start* in code, and may run on into a string: the seed's
+ * comments removed; a match must *start* in code, and may run on into a string:
  * `status.*=.*processing` is about `job.status = "processing"`, while `log("status = processing")`
  * starts inside a string and is a message, not code. `match_strings`, or a quote in the needle or
  * regex, accepts a match that starts anywhere outside comments.
