@@ -1,6 +1,6 @@
 /**
- * A circuit breaker for calls to outside services (seed 002's extras). State is per process, as
- * the seed notes: each worker learns on its own that a service is down. After
+ * A circuit breaker for calls to outside services (docs/runtime.md). State is per process:
+ * each worker learns on its own that a service is down. After
  * `failureThreshold` consecutive failures the circuit opens and calls fail fast with a (retriable)
  * `CircuitBreakerOpenError`; after `resetTimeoutMs` one trial call is let through (half-open).
  */

@@ -1,5 +1,5 @@
 /**
- * TaskContext: the one object a task body receives (seed 002). It logs with the job id and task,
+ * TaskContext: the one object a task body receives (docs/runtime.md, TaskContext). It logs with the job id and task,
  * validates input, builds non-retriable errors and results, walks batches, reports progress, and
  * hands out the run's session. It never holds a request's session: `dbTask` bodies get a fresh one.
  */
@@ -27,7 +27,7 @@ export interface TaskContextInit<S> {
 
 export interface IterBatchesOptions<T, R> {
   batchSize?: number;
-  /** Loads a batch (e.g. ids → rows through `ctx.session`), like the seed's `crud` argument. */
+  /** Loads a batch (e.g. ids → rows through `ctx.session`). */
   load?: (batch: T[]) => Promise<R[]>;
 }
 
@@ -137,7 +137,7 @@ export class TaskContext<S = unknown> {
     return new TaskConfigurationError(message, details);
   }
 
-  /** `{ status: 'success', task_id, ...fields }` as in seed 002; stored as the record's `result`. */
+  /** `{ status: 'success', task_id, ...fields }` (docs/runtime.md, TaskContext); stored as the record's `result`. */
   successResult(fields: Record<string, unknown> = {}): SuccessResult {
     return { status: 'success', task_id: this.jobId, ...fields };
   }

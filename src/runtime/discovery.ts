@@ -1,5 +1,5 @@
 /**
- * Task auto-discovery (seed 002: "tasks are auto-discovered from tasks.py files"): the `tasks`
+ * Task auto-discovery (docs/runtime.md, `createRuntime` `tasks`): the `tasks`
  * option of `createRuntime` names globs (e.g. `src/**\/tasks.{ts,js}`); every matching module is
  * imported and every task definition it exports (made with `defineTask`) is registered. A module
  * that fails to load stops the start with an error naming the file: a worker silently missing

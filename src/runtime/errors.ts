@@ -1,7 +1,7 @@
 /**
  * The runtime's error classes. Two questions are answered by the class, not by string matching:
- * "retry this?" (`retriable`) and "which HTTP status?" (`httpStatus`). Seed 002 names the
- * non-retriable task errors; seed 000 maps `ModelValidationError` to 422.
+ * "retry this?" (`retriable`) and "which HTTP status?" (`httpStatus`). docs/runtime.md lists the
+ * non-retriable task errors and maps `ModelValidationError` to 422 (Errors → HTTP).
  */
 
 export interface ErrorDetails {
@@ -55,7 +55,7 @@ export class TaskNotRegisteredError extends RuntimeError {
   override readonly code = 'task_not_registered';
 }
 
-/** A task ran past its `timeoutSeconds`. Retriable: the next try may be faster (seed 002). */
+/** A task ran past its `timeoutSeconds`. Retriable: the next try may be faster (docs/runtime.md, Errors → HTTP). */
 export class TaskTimeoutError extends RuntimeError {
   override readonly code = 'task_timeout';
 }
@@ -71,7 +71,7 @@ export class ShutdownError extends RuntimeError {
 }
 
 /**
- * Business-rule validation failed (seed 000): an illegal status transition, bad trigger input,
+ * Business-rule validation failed: an illegal status transition, bad trigger input,
  * a database constraint. The HTTP API answers 422 with a JSON body.
  */
 export class ModelValidationError extends RuntimeError {

@@ -1,5 +1,5 @@
 /**
- * The monitoring view (seed 003's BackgroundTasksService): one API over every task's jobs.
+ * The monitoring view (BG-022; docs/runtime.md, HTTP API): one API over every task's jobs.
  */
 import { ACTIVE_STATUSES, type JobStatus } from '../shared/jobs.js';
 import { retireDeliveries, type Engine } from './engine.js';

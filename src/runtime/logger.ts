@@ -1,5 +1,5 @@
 /**
- * Structured logging (seed 001: "clear logging at key points"). Every entry of a run carries the
+ * Structured logging (BG-036: a task logs its start, completion and failure). Every entry of a run carries the
  * job id and the task name, so one job's lifecycle can be followed in any log store.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The task registry (seed 003, BG-022): every task registers itself when defined, so one
+ * The task registry (BG-022): every task registers itself when defined, so one
  * monitoring view (`rt.registry`, `rt.jobs`, `GET /tasks`) covers every task type.
  */
 import type { JobRecord } from './job-record.js';

@@ -1,5 +1,5 @@
 /**
- * Retry policies (seed 002's table) and the one function that turns a policy and an attempt number
+ * Retry policies (docs/runtime.md, Retries) and the one function that turns a policy and an attempt number
  * into a delay. The runtime, not pg-boss, decides retries: each try is its own pg-boss job sent with
  * `startAfter` = this delay, so the record's `run_after` is exactly when the next try may start.
  */
@@ -78,7 +78,7 @@ export function retryDelay(policy: RetryPolicy, attempt: number, random: () => n
 }
 
 /**
- * Whether a failed run may be retried. Non-retriable (seed 002): validation, not-found and
+ * Whether a failed run may be retried. Non-retriable (docs/runtime.md, Errors → HTTP): validation, not-found and
  * configuration errors, business validation, and integrity/constraint violations (SQLSTATE 23).
  * Retriable: connection errors, timeouts, anything unknown.
  */

@@ -1,5 +1,5 @@
 /**
- * The safe-delete pattern (seed 000, BG-023): a DELETE must carry `X-RESOURCE-NAME` equal to the
+ * The safe-delete pattern (BG-023): a DELETE must carry `X-RESOURCE-NAME` equal to the
  * resource's name, so a wrong id or a stray request cannot delete the wrong thing. Missing header:
  * 400; a different name: 409; a resource that is busy (a running job): 409. The runtime's
  * `DELETE /jobs/:id` uses it (a job's name is its id), and apps use it for their own resources.

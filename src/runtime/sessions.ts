@@ -1,5 +1,5 @@
 /**
- * Sessions: how a `dbTask` gets its own database session for each run (seeds 001/002: a fresh
+ * Sessions: how a `dbTask` gets its own database session for each run (BG-033, docs/runtime.md "Session factories": a fresh
  * session per run, never the request's; committed on success, rolled back on error, always closed).
  * A factory is one method, so any database library fits; docs/runtime.md shows Kysely, Prisma,
  * TypeORM and Drizzle. The default factory opens a transaction on the runtime's own database.

@@ -1,4 +1,4 @@
-/** Counters a batch task keeps and returns in its result (`ctx.createStatsCounter()`, seed 002). */
+/** Counters a batch task keeps and returns in its result (`ctx.createStatsCounter()`, docs/runtime.md TaskContext). */
 export class StatsCounter {
   readonly #counts = new Map<string, number>();
 

@@ -1,5 +1,5 @@
 /**
- * Task definitions (seed 002's `@simple_task` / `@db_task`). A definition is plain data plus the
+ * Task definitions (`simpleTask` / `dbTask`, docs/runtime.md). A definition is plain data plus the
  * body; `defineTask` makes one without a runtime (so a test can call `def.run(ctx, ...args)`), and
  * a runtime's `register`/`dbTask`/`simpleTask` binds it so it can be enqueued.
  */

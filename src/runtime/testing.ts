@@ -1,5 +1,5 @@
 /**
- * Test helpers (seed 002's "Testing"): a `TaskTestContext` that records logs, an in-memory session
+ * Test helpers (docs/runtime.md, Testing): a `TaskTestContext` that records logs, an in-memory session
  * that records what the task did with it, and `assertLoggedSuccess()`. For the real lifecycle
  * against a database, use `rt.runNow(task, args)`.
  */

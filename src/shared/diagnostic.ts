@@ -41,6 +41,12 @@ export interface Diagnostic {
   span: Span;
   /** What is wrong in this code: names the field, value, key or interval found. */
   message: string;
+  /**
+   * Which of the check's `meta.messages` produced `message` (ESLint's `messageId`); absent for the
+   * engine's own findings. In memory only: the JSON, SARIF and other formats do not print it, so
+   * their output is what it was before message ids existed.
+   */
+  messageId?: string;
   /** How to fix it: the rule's suggestion. */
   help?: string;
   fix?: Fix;

@@ -3,7 +3,7 @@
  * (`bg-lint/client`). Plain types and constants only: no Node API, so a bundler can ship it to a page.
  */
 
-/** The five standard statuses (seed 003, BG-010). A union, never `string` (BG-005). */
+/** The five standard statuses (BG-010). A union, never `string` (BG-005). */
 export type JobStatus = 'pending' | 'running' | 'completed' | 'failed' | 'completed_with_warnings';
 
 export const JOB_STATUSES: readonly JobStatus[] = [

@@ -23,7 +23,22 @@ interface Options {
   dispatchers: string[];
 }
 
-type Ctx = CheckContext<Options>;
+type Ctx = CheckContext<Options, typeof messages>;
+
+/** Where a finding is: the handler of `route`, or `via`, a function it calls. */
+interface Place {
+  route: string;
+  via?: string;
+}
+const where = (d: Place) => (d.via !== undefined ? `in "${d.via}", called by the handler of ${d.route}` : `in the handler of ${d.route}`);
+/** Findings, by message id; `call` is the call as written (with what it resolves to, when that differs). */
+const messages = {
+  sleep: (d: Place & { awaited: string }) => `await ${d.awaited} holds the request open ${where(d)}`,
+  blockingCall: (d: Place & { call: string }) => `${d.call} blocks the event loop ${where(d)}`,
+  waitCall: (d: Place & { call: string }) => `${d.call} waits for a queued job's result ${where(d)}`,
+  longRunning: (d: Place & { how: 'await' | 'return'; callee: string }) =>
+    `${d.how === 'await' ? 'awaiting' : 'returning'} ${d.callee}() runs long-running work instead of dispatching it ${where(d)}`,
+};
 const MAX_TEXT = 40;
 const MAX_WRAPPER_DEPTH = 3;
 
@@ -174,36 +189,37 @@ function checkRoute(ctx: Ctx, route: RouteHandler, reported: Set<ts.Node>): void
   const handler = route.handler!;
   const file = ctx.file;
   const label = routeLabel(route);
-  const report = (node: ts.Node, what: string, via: string | undefined) => {
+  const report = <K extends keyof typeof messages>(node: ts.Node, id: K, data: Omit<Parameters<(typeof messages)[K]>[0], keyof Place>, via: string | undefined) => {
     if (reported.has(node)) return;
     reported.add(node);
-    ctx.report(node, `${what} ${via ? `in "${via}", called by the handler of ${label}` : `in the handler of ${label}`}`);
+    ctx.report(node, id, { ...data, route: label, ...(via ? { via } : {}) } as Parameters<(typeof messages)[K]>[0]);
   };
   walkScope(ctx.project, file, handler, ctx.options.dispatchers, (node, via, fn) => {
     if (ts.isAwaitExpression(node)) {
-      if (isSleep(ctx, file, node.expression)) report(node, `await ${shortText(unwrap(node.expression), file)} holds the request open`, via);
+      if (isSleep(ctx, file, node.expression)) report(node, 'sleep', { awaited: shortText(unwrap(node.expression), file) }, via);
       return;
     }
     if (!ts.isCallExpression(node)) return;
     const callee = calleeOf(ctx.project, file, node);
     if (!callee) return;
     if (matchesAnyCallPattern(callee, ctx.options.blockingCalls)) {
-      report(node, `${calledAs(callee)} blocks the event loop`, via);
+      report(node, 'blockingCall', { call: calledAs(callee) }, via);
     } else if (matchesAnyCallPattern(callee, ctx.options.waitCalls)) {
-      report(node, `${calledAs(callee)} waits for a queued job's result`, via);
+      report(node, 'waitCall', { call: calledAs(callee) }, via);
     } else if (isLongRunningName(callee.name, ctx.options.longRunningPrefixes)) {
       const how = awaitedOrReturned(node, fn);
       if (how) {
-        report(node, `${how === 'await' ? 'awaiting' : 'returning'} ${callee.text}() runs long-running work instead of dispatching it`, via);
+        report(node, 'longRunning', { how, callee: callee.text }, via);
       }
     }
   });
 }
 
 /** BG-021: no blocking work in route handlers or the same-file functions they call. */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'blocking-handler',
+    messages,
     description: 'Route handlers (and the same-file functions they call) do not block: no sync child processes, sleeps, waits on job results, or long-running work done inline.',
     optionsSchema: {
       type: 'object',

@@ -8,8 +8,18 @@ import { schemaDefaults } from './option-defaults.js';
 /** A JSON Schema (draft 2020-12) object, as ajv takes it. */
 export type JsonSchema = Record<string, unknown>;
 
+/**
+ * A check's messages, like ESLint's `meta.messages`: message id → the text, rendered from the
+ * finding's data. Functions rather than `{{placeholder}}` strings so that each id's data is typed
+ * and a misspelled placeholder is a compile error, not a literal `{{modle}}` in a report.
+ */
+export type Messages = Record<string, (data: any) => string>;
+
+/** The data a message id takes (what its function reads). */
+export type MessageData<M extends Messages, K extends keyof M> = Parameters<M[K]>[0];
+
 /** What a check declares about itself, like an ESLint rule's `meta`. */
-export interface CheckMeta<O> {
+export interface CheckMeta<O, M extends Messages = Messages> {
   /** The name a rule file uses in `check:`. */
   name: string;
   /** One line: what the check looks at. */
@@ -20,6 +30,8 @@ export interface CheckMeta<O> {
   defaults: O;
   /** True when the check asks the type checker; the program is only built if a loaded rule needs it. */
   needsTypes: boolean | ((options: O) => boolean);
+  /** Every message the check reports, by id; a finding carries its id (`Diagnostic.messageId`). */
+  messages: M;
 }
 
 export interface ReportExtra {
@@ -29,28 +41,31 @@ export interface ReportExtra {
 }
 
 /** Everything a check sees while it checks one file. */
-export interface CheckContext<O> {
+export interface CheckContext<O, M extends Messages = Messages> {
   rule: CompiledRule<O>;
   options: O;
   file: FileFacts;
   project: ProjectFacts;
-  /** Report a finding about a node of this file (or an explicit span in it). */
-  report(at: ts.Node | Span, message: string, extra?: ReportExtra): void;
+  /** Report a finding about a node of this file (or an explicit span in it): a message id of `meta.messages` and its data. */
+  report<K extends keyof M & string>(at: ts.Node | Span, messageId: K, data: MessageData<M, K>, extra?: ReportExtra): void;
 }
 
 /** One check: one file that exports `meta` and `check`, like an ESLint rule. */
-export interface Check<O = unknown> {
-  meta: CheckMeta<O>;
-  check(ctx: CheckContext<O>): void;
+export interface Check<O = unknown, M extends Messages = Messages> {
+  meta: CheckMeta<O, M>;
+  check(ctx: CheckContext<O, M>): void;
 }
 
 /** A check as its file writes it: option defaults only in `optionsSchema` (JSON Schema `default`). */
-export interface CheckDefinition<O> {
-  meta: Omit<CheckMeta<O>, 'defaults'>;
-  check(ctx: CheckContext<O>): void;
+export interface CheckDefinition<O, M extends Messages = Messages> {
+  meta: Omit<CheckMeta<O, M>, 'defaults'>;
+  check(ctx: CheckContext<O, M>): void;
 }
 
-/** Defines a check; its `meta.defaults` are read from the options schema, the one place they are written. */
-export function defineCheck<O>(definition: CheckDefinition<O>): Check<O> {
+/**
+ * Defines a check, keeping its option and message types attached to it; its `meta.defaults` are
+ * read from the options schema, the one place they are written.
+ */
+export function defineCheck<O, M extends Messages = Messages>(definition: CheckDefinition<O, M>): Check<O, M> {
   return { ...definition, meta: { ...definition.meta, defaults: schemaDefaults<O>(definition.meta.optionsSchema) } };
 }

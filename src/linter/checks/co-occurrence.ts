@@ -9,10 +9,16 @@ interface Options {
   message: string;
 }
 
+/** Findings, by message id: the text is the rule's own `message` option. */
+const messages = {
+  missingCounterpart: (d: { message: string }) => d.message,
+};
+
 /** Generic matcher: a file that has X must have Y (e.g. a file that triggers jobs must poll them). */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'co-occurrence',
+    messages,
     description: 'A file that has X (calls or code pattern) must also have Y.',
     optionsSchema: {
       type: 'object',
@@ -30,7 +36,7 @@ export default defineCheck<Options>({
     const where = findCondition(ctx.project, ctx.file, ctx.options.when);
     if (!where) return;
     if (findCondition(ctx.project, ctx.file, ctx.options.require)) return;
-    ctx.report(ctx.file.spanOf(where.start, where.end), ctx.options.message);
+    ctx.report(ctx.file.spanOf(where.start, where.end), 'missingCounterpart', { message: ctx.options.message });
   },
 });
 

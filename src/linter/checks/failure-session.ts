@@ -6,8 +6,14 @@ import { fieldSchema, flowSchema, pick, sessionSchema, type FieldNames, flowVoca
 
 type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedField' | 'errorField'>;
 
+/** Findings, by message id. */
+const messages = {
+  failedSession: (d: { session: string; word: string }) =>
+    `failure update goes through "${d.session}", the ${d.word} the failed try used: it is rolled back with it`,
+};
+
 /**
- * BG-034 (seed 001, "Error Session Reuse"): in a task's catch, the status / error write does not go
+ * BG-034 (docs/rules/BG-034.md): in a task's catch, the status / error write does not go
  * through the session or transaction the failed try body used: it is rolled back with it. A write
  * goes through the root of its call's receiver (`trx` in `trx.update(jobs).set(…)`, `qr` in
  * `qr.manager.update(…)`), or for an in-memory change (`job.status = 'failed'`) through the next
@@ -15,9 +21,10 @@ type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedF
  * Only sessions count: a factory's result or callback parameter, or a name/type of the session
  * vocabulary. A global client (`prisma`, `db`, a repository) commits each statement on its own.
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'failure-session',
+    messages,
     description: "A task's failure update does not go through the session or transaction its failed try used.",
     optionsSchema: {
       type: 'object',
@@ -42,7 +49,7 @@ export default defineCheck<Options>({
           const word = sessionWordOf(ctx.project, ctx.file, w.session, flow.task.fn, o);
           if (!word || !mentions(h.guarded, text)) continue;
           reported.add(text);
-          ctx.report(w.anchor, `failure update goes through "${text}", the ${word} the failed try used: it is rolled back with it`);
+          ctx.report(w.anchor, 'failedSession', { session: text, word });
         }
       }
     }

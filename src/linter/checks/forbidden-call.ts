@@ -8,10 +8,17 @@ interface Options {
   message: string;
 }
 
+/** Findings, by message id: the text is the rule's own `message` option. */
+const messages = {
+  forbidden: (d: { template: string; callee: string; written: string }) =>
+    d.template.replaceAll('{callee}', d.callee).replaceAll('{written}', d.written),
+};
+
 /** Generic matcher: calls to these functions are not allowed in the rule's files, however they were imported. */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'forbidden-call',
+    messages,
     description: 'Reports every call to one of the listed functions, resolved through imports and aliases.',
     optionsSchema: {
       type: 'object',
@@ -36,7 +43,7 @@ export default defineCheck<Options>({
       if (!callee) continue;
       const pattern = ctx.options.callees.find((p) => calleeMatches(callee, p));
       if (pattern === undefined) continue;
-      ctx.report(call, ctx.options.message.replaceAll('{callee}', pattern).replaceAll('{written}', callee.text));
+      ctx.report(call, 'forbidden', { template: ctx.options.message, callee: pattern, written: callee.text });
     }
   },
 });

@@ -11,10 +11,20 @@ interface Options {
   synonyms: string[];
 }
 
+/** Findings, by message id. */
+const messages = {
+  missingStatus: (d: { model: string; field: string; synonym?: string }) =>
+    `job model "${d.model}" has no "${d.field}" field` +
+    (d.synonym !== undefined ? `; it has "${d.synonym}": rename it to "${d.field}", or set subjects.jobModel.statusField in .bg-lint.yaml` : ''),
+  optionalStatus: (d: { model: string; field: string }) => `"${d.field}" of job model "${d.model}" is optional or nullable: every job has a status`,
+  unindexedStatus: (d: { model: string; field: string }) => `"${d.field}" of job model "${d.model}" is not indexed: status is what jobs are queried by`,
+};
+
 /** BG-001: a job model has a required, indexed status field. */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'job-model-status',
+    messages,
     description: 'A job model has a non-optional status field, indexed when the model is declared through an ORM.',
     optionsSchema: {
       type: 'object',
@@ -34,19 +44,17 @@ export default defineCheck<Options>({
       const status = model.fields.get(normalizeFieldName(statusName));
       if (!status) {
         const synonym = ctx.options.synonyms.find((s) => model.fields.has(normalizeFieldName(s)));
-        const hint = synonym
-          ? `; it has "${model.fields.get(normalizeFieldName(synonym))!.name}": rename it to "${statusName}", or set subjects.jobModel.statusField in .bg-lint.yaml`
-          : '';
-        ctx.report(model.nameNode, `job model "${model.name}" has no "${statusName}" field${hint}`);
+        const found = synonym !== undefined ? { synonym: model.fields.get(normalizeFieldName(synonym))!.name } : {};
+        ctx.report(model.nameNode, 'missingStatus', { model: model.name, field: statusName, ...found });
         continue;
       }
       const own = status.node.getSourceFile() === ctx.file.sourceFile;
       const at = own ? status.node : model.nameNode;
       if (ctx.options.requireNonNull && status.optional) {
-        ctx.report(at, `"${status.name}" of job model "${model.name}" is optional or nullable: every job has a status`);
+        ctx.report(at, 'optionalStatus', { model: model.name, field: status.name });
       }
       if (ctx.options.requireIndex && model.orm && !status.indexed) {
-        ctx.report(at, `"${status.name}" of job model "${model.name}" is not indexed: status is what jobs are queried by`, {
+        ctx.report(at, 'unindexedStatus', { model: model.name, field: status.name }, {
           help: 'Index it: `@Index()` on the property, `@Column({ index: true })`, or for Drizzle `(t) => [index().on(t.status)]`.',
         });
       }

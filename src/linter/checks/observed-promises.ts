@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { defineCheck } from './check.js';
-import { deferredWorkIn, type DeferredWork, type DeferVocabulary } from '../facts/http/deferred-work.js';
+import { deferredWorkIn, type DeferVocabulary } from '../facts/http/deferred-work.js';
 import { unwrap } from '../facts/syntax/fold.js';
 import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
 import { taskFunctionsOf } from '../facts/tasks/task-functions.js';
@@ -15,14 +15,12 @@ function calleeText(call: ts.CallExpression, sourceFile: ts.SourceFile): string 
   return `${e.getText(sourceFile).replace(/\s+/g, ' ')}()`;
 }
 
-function message(work: DeferredWork, sourceFile: ts.SourceFile): string {
-  const text = calleeText(work.call, sourceFile);
-  if (work.kind === 'deferrer' || work.kind === 'event') {
-    return `async work deferred with ${text.replace(/\(\)$/, '')} has no error path: a rejection in it is unhandled`;
-  }
-  const what = text === 'an async IIFE' ? 'the promise of an async IIFE' : `the promise of ${text}`;
-  return `${what} is ${work.kind === 'void' ? 'discarded with void' : 'not awaited'} and has no error path: a rejection is unhandled`;
-}
+/** Findings, by message id; `what` is the deferred call as written (`an async IIFE` for one). */
+const messages = {
+  deferredUnobserved: (d: { via: string }) => `async work deferred with ${d.via} has no error path: a rejection in it is unhandled`,
+  promiseUnobserved: (d: { what: string; how: 'void' | 'unawaited' }) =>
+    `${d.what === 'an async IIFE' ? 'the promise of an async IIFE' : `the promise of ${d.what}`} is ${d.how === 'void' ? 'discarded with void' : 'not awaited'} and has no error path: a rejection is unhandled`,
+};
 
 /**
  * BG-035: work deferred from a route handler or a task (`setImmediate(async …)`, `void f()`, an
@@ -30,9 +28,10 @@ function message(work: DeferredWork, sourceFile: ts.SourceFile): string {
  * inside around its awaits, or the runtime's `enqueue`. Entry points: route handlers declared in
  * the file, task functions, and runtime task bodies (a promise they drop is still dropped).
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'observed-promises',
+    messages,
     description: 'Work deferred from a route handler or task has an error path (.catch, try/catch inside, or enqueue).',
     optionsSchema: { type: 'object', additionalProperties: false, properties: { ...deferSchema } },
     needsTypes: (o) => o.typeAware,
@@ -48,7 +47,9 @@ export default defineCheck<Options>({
       for (const work of deferredWorkIn(ctx.project, ctx.file, fn, vocab)) {
         if (!work.async || work.observed || reported.has(work.call)) continue;
         reported.add(work.call);
-        ctx.report(work.call, message(work, ctx.file.sourceFile));
+        const text = calleeText(work.call, ctx.file.sourceFile);
+        if (work.kind === 'deferrer' || work.kind === 'event') ctx.report(work.call, 'deferredUnobserved', { via: text.replace(/\(\)$/, '') });
+        else ctx.report(work.call, 'promiseUnobserved', { what: text, how: work.kind === 'void' ? 'void' : 'unawaited' });
       }
     }
   },

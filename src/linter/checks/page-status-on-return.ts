@@ -26,7 +26,12 @@ interface Options {
   loadEvents: string[];
 }
 
-type Ctx = CheckContext<Options>;
+type Ctx = CheckContext<Options, typeof messages>;
+
+/** Findings, by message id; `trigger` is how the page starts the job. */
+const messages = {
+  noStatusOnLoad: (d: { trigger: string }) => `this page starts a job (${d.trigger}) but never checks for an active job when it loads`,
+};
 
 interface Trigger {
   call: ts.CallExpression;
@@ -130,9 +135,10 @@ function checksOnLoad(ctx: Ctx): boolean {
 }
 
 /** BG-040: a page that starts a job looks for an active job when it loads, so a return shows its status. */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'page-status-on-return',
+    messages,
     description: 'A page file that triggers a job also checks for an active job when it loads.',
     optionsSchema: {
       type: 'object',
@@ -154,7 +160,7 @@ export default defineCheck<Options>({
     const triggers = triggersOf(ctx);
     if (triggers.length === 0 || checksOnLoad(ctx)) return;
     for (const t of triggers) {
-      ctx.report(t.call, `this page starts a job (${t.what}) but never checks for an active job when it loads`);
+      ctx.report(t.call, 'noStatusOnLoad', { trigger: t.what });
     }
   },
 });

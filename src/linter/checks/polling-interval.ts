@@ -14,7 +14,13 @@ interface Options {
   timerFunctions: string[];
 }
 
-type Ctx = CheckContext<Options>;
+type Ctx = CheckContext<Options, typeof messages>;
+
+/** Findings, by message id; `what` names the poll (`setInterval`, `refetchInterval`, …). */
+const messages = {
+  tooFrequent: (d: { what: string; value: number; minMs: number; maxMs: number }) => `${d.what} every ${d.value} ms is too frequent: use ${d.minMs}–${d.maxMs} ms`,
+  tooSlow: (d: { what: string; value: number; minMs: number; maxMs: number }) => `${d.what} every ${d.value} ms may feel unresponsive: use ${d.minMs}–${d.maxMs} ms`,
+};
 
 /** The name of the function (or method) a node is inside of, if it has one. */
 function enclosingFunctionName(node: ts.Node): string | undefined {
@@ -103,15 +109,15 @@ function judge(ctx: Ctx, at: ts.Expression, what: string, depth = 0): void {
   // 0 is how SWR and TanStack Query spell "do not poll": not an interval.
   if (typeof value !== 'number' || !Number.isFinite(value) || value === 0) return;
   const { minMs, maxMs } = ctx.options;
-  const range = `use ${minMs}–${maxMs} ms`;
-  if (value < minMs) ctx.report(at, `${what} every ${value} ms is too frequent: ${range}`);
-  else if (value > maxMs) ctx.report(at, `${what} every ${value} ms may feel unresponsive: ${range}`);
+  if (value < minMs) ctx.report(at, 'tooFrequent', { what, value, minMs, maxMs });
+  else if (value > maxMs) ctx.report(at, 'tooSlow', { what, value, minMs, maxMs });
 }
 
 /** BG-041: every status poll in frontend code waits 3000–5000 ms (folded through constants and enums). */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'polling-interval',
+    messages,
     description: 'Status polls in frontend files wait between minMs and maxMs.',
     optionsSchema: {
       type: 'object',

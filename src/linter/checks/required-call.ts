@@ -6,10 +6,16 @@ interface Options {
   message: string;
 }
 
+/** Findings, by message id: the text is the rule's own `message` option. */
+const messages = {
+  missingCall: (d: { message: string }) => d.message,
+};
+
 /** Generic matcher: every file the rule looks at calls one of these (e.g. a task file opens a session). */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'required-call',
+    messages,
     description: 'Every file the rule applies to calls one of the listed functions.',
     optionsSchema: {
       type: 'object',
@@ -24,7 +30,7 @@ export default defineCheck<Options>({
   },
   check(ctx) {
     if (findCondition(ctx.project, ctx.file, { calls: ctx.options.callees })) return;
-    ctx.report(ctx.file.spanOf(0, 0), ctx.options.message);
+    ctx.report(ctx.file.spanOf(0, 0), 'missingCall', { message: ctx.options.message });
   },
 });
 

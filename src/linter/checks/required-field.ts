@@ -9,10 +9,16 @@ interface Options {
   fields: string[];
 }
 
+/** Findings, by message id. */
+const messages = {
+  missingField: (d: { model: string; field: string }) => `job model "${d.model}" has no "${d.field}" field`,
+};
+
 /** Generic matcher: every declaration of a subject has each of the listed fields (BG-002..BG-004). */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'required-field',
+    messages,
     description: 'Every declaration of a subject (job models) has each listed field, own or inherited.',
     optionsSchema: {
       type: 'object',
@@ -35,7 +41,7 @@ export default defineCheck<Options>({
       for (const field of ctx.options.fields) {
         if (model.fields.has(normalizeFieldName(field))) continue;
         const spelled = model.camelCase ? toCamelCase(field) : field;
-        ctx.report(model.nameNode, `job model "${model.name}" has no "${spelled}" field`);
+        ctx.report(model.nameNode, 'missingField', { model: model.name, field: spelled });
       }
     }
   },

@@ -26,7 +26,14 @@ interface Options {
   headerGetters: string[];
 }
 
-type Ctx = CheckContext<Options>;
+type Ctx = CheckContext<Options, typeof messages>;
+
+/** Findings, by message id; `route` is the route's label, `header` the header's name. */
+const messages = {
+  headerNotRead: (d: { route: string; header: string }) => `${d.route} deletes without checking the "${d.header}" header against the resource's name`,
+  headerNotCompared: (d: { route: string; header: string }) => `${d.route} reads the "${d.header}" header but never compares it with the resource's name`,
+  headerComparedLate: (d: { route: string; header: string }) => `${d.route} checks the "${d.header}" header only after deleting`,
+};
 const COMPARISONS = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken,
   ts.SyntaxKind.ExclamationEqualsEqualsToken,
@@ -175,7 +182,6 @@ function checkRoute(ctx: Ctx, route: RouteHandler): void {
   const handler = route.handler!;
   const file = route.handlerFile ?? route.file;
   const label = routeLabel(route);
-  const header = `"${ctx.options.header}"`;
   let helper = false;
   let read = false;
   let compared: number | undefined;
@@ -217,15 +223,17 @@ function checkRoute(ctx: Ctx, route: RouteHandler): void {
   // nothing to confirm (Outline's MCP route).
   if (helper || (!deletes && refuses)) return;
   const at = reportNode(route.registration);
-  if (!read) ctx.report(at, `${label} deletes without checking the ${header} header against the resource's name`);
-  else if (compared === undefined) ctx.report(at, `${label} reads the ${header} header but never compares it with the resource's name`);
-  else if (firstDelete !== undefined && compared > firstDelete) ctx.report(at, `${label} checks the ${header} header only after deleting`);
+  const data = { route: label, header: ctx.options.header };
+  if (!read) ctx.report(at, 'headerNotRead', data);
+  else if (compared === undefined) ctx.report(at, 'headerNotCompared', data);
+  else if (firstDelete !== undefined && compared > firstDelete) ctx.report(at, 'headerComparedLate', data);
 }
 
 /** BG-023: a delete route confirms the resource's name from the X-RESOURCE-NAME header before deleting. */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'safe-delete',
+    messages,
     description: 'DELETE routes (and RPC-style delete POSTs) compare the X-RESOURCE-NAME header with the resource\'s name before deleting.',
     optionsSchema: {
       type: 'object',

@@ -88,13 +88,20 @@ function whyOpen(project: ProjectFacts, model: JobModel, field: JobModelField, o
   return undefined;
 }
 
+/** Findings, by message id; `type` says how the field is typed (`string`, `text()`, …). */
+const messages = {
+  openStatus: (d: { model: string; field: string; inherited: boolean; type: string }) =>
+    `"${d.field}"${d.inherited ? ' (inherited)' : ''} of job model "${d.model}" is typed ${d.type}: any string can be written to it`,
+};
+
 /**
  * BG-005: a job model's status is typed with a closed set of statuses (a union of string literals,
  * an enum, an alias of either, a Drizzle enum column), so the compiler rejects a status outside it.
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'status-typed',
+    messages,
     description: "A job model's status field is typed with a union of string literals or an enum, not string.",
     optionsSchema: {
       type: 'object',
@@ -119,8 +126,7 @@ export default defineCheck<Options>({
       const open = whyOpen(ctx.project, model, field, ctx.options);
       if (!open) continue;
       const own = field.node.getSourceFile() === ctx.file.sourceFile;
-      const where = own ? '' : ' (inherited)';
-      ctx.report(own ? field.node : model.nameNode, `"${field.name}"${where} of job model "${model.name}" is typed ${open}: any string can be written to it`);
+      ctx.report(own ? field.node : model.nameNode, 'openStatus', { model: model.name, field: field.name, inherited: !own, type: open });
     }
   },
 });

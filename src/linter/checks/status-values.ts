@@ -20,14 +20,23 @@ function quoted(literal: ts.StringLiteralLike, sourceFile: ts.SourceFile, value:
   return `${quote}${escaped}${quote}`;
 }
 
+/** Findings, by message id. */
+const messages = {
+  standardInOtherCase: (d: { value: string; standard: string }) => `status "${d.value}" differs from the standard "${d.standard}" only in case: use "${d.standard}"`,
+  legacyInOtherCase: (d: { value: string; legacy: string; replacement: string }) => `status "${d.value}" is the legacy value "${d.legacy}" in another case: use "${d.replacement}"`,
+  legacy: (d: { value: string; replacement: string }) => `status "${d.value}" is a legacy value: use "${d.replacement}"`,
+  nonStandard: (d: { value: string; vocabulary: readonly string[] }) => `status "${d.value}" is not a standard status: use one of ${d.vocabulary.join(', ')}`,
+};
+
 /**
  * BG-010: every status a job record is written with, compared with or declared to have is one of the
  * standard statuses; legacy ones name their replacement and are fixed where they are written as a
  * string literal (a status enum's member at its initializer, once, not at each use).
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'status-values',
+    messages,
     description: 'Job status writes, comparisons, defaults and status types use the standard status vocabulary.',
     optionsSchema: {
       type: 'object',
@@ -72,11 +81,11 @@ export default defineCheck<Options>({
         const standardWord = vocabulary.find((v) => v.toLowerCase() === lower);
         const legacyWord = Object.keys(legacy).find((k) => k.toLowerCase() === lower);
         if (standardWord !== undefined) {
-          ctx.report(write.valueNode, `status "${value}" differs from the standard "${standardWord}" only in case: use "${standardWord}"`);
+          ctx.report(write.valueNode, 'standardInOtherCase', { value, standard: standardWord });
           continue;
         }
         if (legacyWord !== undefined) {
-          ctx.report(write.valueNode, `status "${value}" is the legacy value "${legacyWord}" in another case: use "${legacy[legacyWord]}"`);
+          ctx.report(write.valueNode, 'legacyInOtherCase', { value, legacy: legacyWord, replacement: legacy[legacyWord]! });
           continue;
         }
       }
@@ -92,9 +101,9 @@ export default defineCheck<Options>({
                 edits: [{ start: literal.getStart(sourceFile), end: literal.getEnd(), text: quoted(literal, sourceFile, replacement) }],
               }
             : undefined;
-        ctx.report(write.valueNode, `status "${value}" is a legacy value: use "${replacement}"`, fix ? { fix } : undefined);
+        ctx.report(write.valueNode, 'legacy', { value, replacement }, fix ? { fix } : undefined);
       } else {
-        ctx.report(write.valueNode, `status "${value}" is not a standard status: use one of ${vocabulary.join(', ')}`);
+        ctx.report(write.valueNode, 'nonStandard', { value, vocabulary });
       }
     }
   },

@@ -15,6 +15,18 @@ function nestedIn(inner: FlowHandler, outer: FlowHandler): boolean {
   return inner !== outer && inner.node.pos >= scope.pos && inner.node.end <= scope.end;
 }
 
+/** Findings, by message id; `errorField` is the error field as the model spells it. */
+const messages = {
+  noTryCatch: (d: { task: string; errorField: string }) => `task "${d.task}" has no try/catch: an exception leaves the job "running" with no ${d.errorField}`,
+  emptyCatch: (d: { task: string; failedValue: string }) => `empty catch in task "${d.task}": the error is swallowed and the job is never marked "${d.failedValue}"`,
+  logOnlyCatch: (d: { task: string; failedValue: string; errorField: string }) =>
+    `catch in task "${d.task}" only logs the error: the job is never marked "${d.failedValue}" and has no ${d.errorField}`,
+  /** `missing`: what the catch does not do, each a phrase (`write status "failed"`, `log the error`). */
+  incompleteCatch: (d: { task: string; missing: string[] }) => `catch in task "${d.task}" does not ${joinAnd(d.missing, 'or')}`,
+  noFailureCatch: (d: { task: string; failedValue: string; errorField: string }) =>
+    `task "${d.task}" has no catch that writes status "${d.failedValue}", writes ${d.errorField} from the caught error and logs it`,
+};
+
 /**
  * BG-032: a task that touches a job record has a try whose catch writes status "failed", writes
  * error_message from the caught error, and logs the error (error-level logging). Catches in the
@@ -23,9 +35,10 @@ function nestedIn(inner: FlowHandler, outer: FlowHandler): boolean {
  * three: an empty or log-only catch is reported at the catch; otherwise the outermost catch says what
  * it misses; a task with no catch at all is reported at its name.
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'task-exceptions',
+    messages,
     description: 'A task catches its errors: the catch writes status "failed" and error_message from the error, and logs it.',
     optionsSchema: {
       type: 'object',
@@ -58,22 +71,21 @@ export default defineCheck<Options>({
       };
       if (flow.handlers.some((h) => missing(h).length === 0)) continue;
       if (flow.handlers.length === 0) {
-        ctx.report(flow.task.nameNode, `task "${name}" has no try/catch: an exception leaves the job "running" with no ${errorName}`);
+        ctx.report(flow.task.nameNode, 'noTryCatch', { task: name, errorField: errorName });
         continue;
       }
       const own = flow.handlers.filter((h) => h.own);
       const swallowing = own.filter((h) => (h.empty || h.logOnly) && !h.rethrows);
       if (swallowing.length > 0) {
         for (const h of swallowing) {
-          ctx.report(h.node, h.empty
-            ? `empty catch in task "${name}": the error is swallowed and the job is never marked "${o.failedValue}"`
-            : `catch in task "${name}" only logs the error: the job is never marked "${o.failedValue}" and has no ${errorName}`);
+          if (h.empty) ctx.report(h.node, 'emptyCatch', { task: name, failedValue: o.failedValue });
+          else ctx.report(h.node, 'logOnlyCatch', { task: name, failedValue: o.failedValue, errorField: errorName });
         }
         continue;
       }
       const outermost = own.find((h) => !own.some((other) => nestedIn(h, other)));
-      if (outermost) ctx.report(outermost.node, `catch in task "${name}" does not ${joinAnd(missing(outermost), 'or')}`);
-      else ctx.report(flow.task.nameNode, `task "${name}" has no catch that writes status "${o.failedValue}", writes ${errorName} from the caught error and logs it`);
+      if (outermost) ctx.report(outermost.node, 'incompleteCatch', { task: name, missing: missing(outermost) });
+      else ctx.report(flow.task.nameNode, 'noFailureCatch', { task: name, failedValue: o.failedValue, errorField: errorName });
     }
   },
 });

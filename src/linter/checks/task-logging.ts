@@ -9,6 +9,12 @@ interface Options extends FlowVocabulary {
   completionWords: string[];
 }
 
+type Moment = 'start' | 'completion' | 'failure';
+/** Findings, by message id: the moments of the task's run it does not log. */
+const messages = {
+  missingLogs: (d: { task: string; missing: Moment[] }) => `task "${d.task}" does not log ${joinAnd(d.missing.map((m) => `its ${m}`))}`,
+};
+
 /**
  * BG-036: a task that touches a job record logs its start, its completion and its failure.
  * Failure: an error-level log in a catch. Start and completion: logs outside catch, told apart by
@@ -16,9 +22,10 @@ interface Options extends FlowVocabulary {
  * outside catch is a start, one after it a completion (with no writes: the first log, and a later
  * one).
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'task-logging',
+    messages,
     description: 'A task logs its start, its completion and its failure.',
     optionsSchema: {
       type: 'object',
@@ -55,8 +62,8 @@ export default defineCheck<Options>({
         start ||= plain.length > 0;
         completion ||= rest.length > 0;
       }
-      const missing = [!start && 'its start', !completion && 'its completion', !failure && 'its failure'].filter((m): m is string => Boolean(m));
-      if (missing.length > 0) ctx.report(flow.task.nameNode, `task "${flow.task.name}" does not log ${joinAnd(missing)}`);
+      const missing = ([[start, 'start'], [completion, 'completion'], [failure, 'failure']] as const).filter(([logged]) => !logged).map(([, m]) => m);
+      if (missing.length > 0) ctx.report(flow.task.nameNode, 'missingLogs', { task: flow.task.name, missing });
     }
   },
 });

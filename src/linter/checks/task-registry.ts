@@ -74,10 +74,17 @@ function registeredDeclarations(project: ProjectFacts, options: Options): Set<ts
   });
 }
 
+/** Findings, by message id; `registryNames` and `registryCalls` are the ways to register it. */
+const messages = {
+  unregistered: (d: { model: string; registryNames: readonly string[]; registryCalls: readonly string[] }) =>
+    `job model "${d.model}" is not referenced from a task registry (${d.registryNames.join(' / ')} or ${d.registryCalls.map((c) => `${c}(...)`).join(' / ')}): its jobs are not monitored`,
+};
+
 /** BG-022: every job model is referenced (by symbol, not by name) from a task registry. */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'task-registry',
+    messages,
     description: 'Every job model is referenced from a task registry (TASK_MODELS, registerTaskModel(...)), resolved by symbol.',
     optionsSchema: {
       type: 'object',
@@ -95,8 +102,8 @@ export default defineCheck<Options>({
     const registered = registeredDeclarations(ctx.project, ctx.options);
     for (const model of models) {
       if (registered.has(model.declaration)) continue;
-      const how = `${ctx.options.registryNames.join(' / ')} or ${ctx.options.registryCalls.map((c) => `${c}(...)`).join(' / ')}`;
-      ctx.report(model.nameNode, `job model "${model.name}" is not referenced from a task registry (${how}): its jobs are not monitored`);
+      const { registryNames, registryCalls } = ctx.options;
+      ctx.report(model.nameNode, 'unregistered', { model: model.name, registryNames, registryCalls });
     }
   },
 });

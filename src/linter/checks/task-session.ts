@@ -24,7 +24,27 @@ interface Options extends SessionVocabulary, DeferVocabulary {
   helperDepth: number;
 }
 
-type Ctx = CheckContext<Options>;
+type Ctx = CheckContext<Options, typeof messages>;
+
+/** Why a session a task works through is not its own, as the finding words it. */
+const NOT_OWN = {
+  classMember: 'a session held by the class, not opened by the task',
+  sharedDeclaration: 'a shared session declared outside the task',
+  notOpened: 'a session it did not open',
+  sharedExternal: 'a shared session it did not open',
+} as const;
+type NotOwnReason = keyof typeof NOT_OWN;
+
+/** Findings, by message id. */
+const messages = {
+  requestParameter: (d: { task: string; name: string }) => `task "${d.task}" takes the request "${d.name}" as a parameter: its session ends with the response`,
+  sessionParameter: (d: { task: string; name: string; type?: string }) =>
+    `task "${d.task}" takes the session "${d.name}"${d.type ? ` (${d.type})` : ''} as a parameter: a task opens its own, the caller's is closed or rolled back without it`,
+  capturedSession: (d: { session: string }) => `deferred work captures the request's session "${d.session}": it is closed or reused when the response is sent`,
+  notOwnSession: (d: { task: string; session: string; why: NotOwnReason }) =>
+    `task "${d.task}" works through "${d.session}", ${NOT_OWN[d.why]}: open its own session inside the task`,
+  notReleased: (d: { task: string; name: string; call: string }) => `task "${d.task}" does not release "${d.name}" (from ${d.call}) in finally: it leaks a connection when the task fails`,
+};
 
 function decoratorNames(node: ts.Node): string[] {
   const out: string[] = [];
@@ -44,13 +64,12 @@ function checkParameters(ctx: Ctx, task: TaskFunction): void {
     if (kind) {
       const name = param.name.getText(ctx.file.sourceFile);
       const type = typeName(param.type);
-      ctx.report(param, kind === 'request'
-        ? `task "${task.name}" takes the request "${name}" as a parameter: its session ends with the response`
-        : `task "${task.name}" takes the session "${name}"${type ? ` (${type})` : ''} as a parameter: a task opens its own, the caller's is closed or rolled back without it`);
+      if (kind === 'request') ctx.report(param, 'requestParameter', { task: task.name, name });
+      else ctx.report(param, 'sessionParameter', { task: task.name, name, ...(type ? { type } : {}) });
     } else if (ts.isObjectBindingPattern(param.name)) {
       for (const el of param.name.elements) {
         if (ts.isIdentifier(el.name) && ctx.options.sessionNames.includes(el.name.text)) {
-          ctx.report(el, `task "${task.name}" takes the session "${el.name.text}" as a parameter: a task opens its own, the caller's is closed or rolled back without it`);
+          ctx.report(el, 'sessionParameter', { task: task.name, name: el.name.text });
         }
       }
     }
@@ -147,18 +166,14 @@ function checkDeferredCaptures(ctx: Ctx): void {
       for (const cb of work.callbacks) {
         if (!cb.inline) continue;
         const captured = capturedSession(ctx, cb.fn, scope);
-        if (captured) ctx.report(cb.fn, captureMessage(ctx, captured));
+        if (captured) ctx.report(cb.fn, 'capturedSession', { session: captured.getText(ctx.file.sourceFile) });
       }
       for (const arg of work.args) {
         const captured = capturedSession(ctx, arg, scope);
-        if (captured) ctx.report(arg, captureMessage(ctx, captured));
+        if (captured) ctx.report(arg, 'capturedSession', { session: captured.getText(ctx.file.sourceFile) });
       }
     }
   }
-}
-
-function captureMessage(ctx: Ctx, captured: ts.Expression): string {
-  return `deferred work captures the request's session "${captured.getText(ctx.file.sourceFile)}": it is closed or reused when the response is sent`;
 }
 
 function pickDefer(o: Options): DeferVocabulary {
@@ -178,7 +193,7 @@ function checkOwnSession(ctx: Ctx, task: TaskFunction): void {
       if (ts.isCallExpression(n) && !sessionFactoryOf(ctx.project, ctx.file, n, o)) {
         const receiver = chainReceiver(n);
         const root = receiver ? sessionRoot(receiver) : undefined;
-        if (root) judgeSession(ctx, task, sf.fn, root, judged);
+        if (root) reportSession(ctx, task, sf.fn, root, judged);
       }
       ts.forEachChild(n, visit);
     };
@@ -186,56 +201,68 @@ function checkOwnSession(ctx: Ctx, task: TaskFunction): void {
   }
 }
 
-function judgeSession(ctx: Ctx, task: TaskFunction, fn: ts.FunctionLikeDeclaration, root: ts.Expression, judged: Set<string>): void {
+/**
+ * What judging one session root of a task decided. `unknown`: not (yet) known to be a session, so a
+ * later use of the same text is judged again; every other verdict settles that text for the task.
+ */
+type SessionVerdict =
+  | { kind: 'unknown' }
+  | { kind: 'own' }
+  | { kind: 'notOwn'; why: NotOwnReason }
+  | { kind: 'notReleased'; name: string; call: string; release: string };
+
+/** Judges each session root of a task once, and reports what the verdict says. */
+function reportSession(ctx: Ctx, task: TaskFunction, fn: ts.FunctionLikeDeclaration, root: ts.Expression, judged: Set<string>): void {
+  const session = sessionText(root, ctx.file.sourceFile);
+  if (judged.has(session)) return;
+  const verdict = judgeSession(ctx, fn, root);
+  if (verdict.kind === 'unknown') return;
+  judged.add(session);
+  if (verdict.kind === 'notOwn') ctx.report(task.nameNode, 'notOwnSession', { task: task.name, session, why: verdict.why });
+  else if (verdict.kind === 'notReleased') {
+    const { name, call, release } = verdict;
+    ctx.report(task.nameNode, 'notReleased', { task: task.name, name, call }, {
+      help: `Call ${name}.${release}() in a finally block, or declare it with \`await using\`.`,
+    });
+  }
+}
+
+/** Where the session `root` (used in `fn`, a function of the task's scope) comes from, and whether that is the task's own. */
+function judgeSession(ctx: Ctx, fn: ts.FunctionLikeDeclaration, root: ts.Expression): SessionVerdict {
   const o = ctx.options;
-  const text = sessionText(root, ctx.file.sourceFile);
-  if (judged.has(text)) return;
   const binding = bindingOf(ctx.project, ctx.file, root, fn);
   const name = ts.isIdentifier(root) ? root.text : ts.isPropertyAccessExpression(root) ? root.name.text : '';
   const named = o.sessionNames.includes(name);
-  const notOwn = (what: string): void => {
-    judged.add(text);
-    ctx.report(task.nameNode, `task "${task.name}" works through "${text}", ${what}: open its own session inside the task`);
-  };
+  const unknown = { kind: 'unknown' } as const;
+  const notOwn = (why: NotOwnReason) => ({ kind: 'notOwn', why }) as const;
   switch (binding.kind) {
     case 'parameter':
       // The task's own parameter is (1); a helper's comes from the task; a factory callback's is its own.
-      judged.add(text);
-      return;
+      return { kind: 'own' };
     case 'member':
-      if (named || memberTypedAsSession(fn, binding.name, o)) notOwn('a session held by the class, not opened by the task');
-      return;
+      return named || memberTypedAsSession(fn, binding.name, o) ? notOwn('classMember') : unknown;
     case 'variable': {
       const decl = binding.node;
       const typed = o.sessionTypes.includes(typeName(decl.type) ?? '');
       if (!binding.local) {
         // Module-level or imported: one session shared by every run, whatever opened it.
-        if (named || typed || sessionFactoryOf(ctx.project, ctx.file, decl.initializer, o)) notOwn('a shared session declared outside the task');
-        return;
+        return named || typed || sessionFactoryOf(ctx.project, ctx.file, decl.initializer, o) ? notOwn('sharedDeclaration') : unknown;
       }
       const factory = sessionFactoryOf(ctx.project, ctx.file, decl.initializer, o);
       if (factory) {
-        judged.add(text);
-        if (factory.release.length > 0 && !released(ctx, decl, name, factory.release)) {
-          const call = `${factory.call.expression.getText(ctx.file.sourceFile)}()`;
-          ctx.report(task.nameNode, `task "${task.name}" does not release "${name}" (from ${call}) in finally: it leaks a connection when the task fails`, {
-            help: `Call ${name}.${factory.release[0]}() in a finally block, or declare it with \`await using\`.`,
-          });
-        }
-        return;
+        if (factory.release.length === 0 || released(ctx, decl, name, factory.release)) return { kind: 'own' };
+        return { kind: 'notReleased', name, call: `${factory.call.expression.getText(ctx.file.sourceFile)}()`, release: factory.release[0]! };
       }
-      if (!named && !typed) return;
-      if (isSessionSource(decl.initializer, o, ctx.file.sourceFile)) return void judged.add(text);
+      if (!named && !typed) return unknown;
+      if (isSessionSource(decl.initializer, o, ctx.file.sourceFile)) return { kind: 'own' };
       const init = decl.initializer ? unwrap(decl.initializer) : undefined;
       // `const em = this.em` / `= req.em`: a session the task did not open. A call is taken as opening one.
-      if (init && !ts.isCallExpression(init) && !ts.isAwaitExpression(init)) notOwn('a session it did not open');
-      else judged.add(text);
-      return;
+      return init && !ts.isCallExpression(init) && !ts.isAwaitExpression(init) ? notOwn('notOpened') : { kind: 'own' };
     }
     case 'external':
-      if (named) notOwn('a shared session it did not open');
-      return;
+      return named ? notOwn('sharedExternal') : unknown;
     default:
+      return unknown;
   }
 }
 
@@ -277,9 +304,10 @@ function released(ctx: Ctx, decl: ts.VariableDeclaration, name: string, methods:
  * works through a session gets it inside itself from a session factory and releases what must be
  * released. Applies to every entry point, job record or not.
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'task-session',
+    messages,
     description: 'Tasks open their own database session: no session parameter, no captured request session, released in finally.',
     optionsSchema: {
       type: 'object',

@@ -10,13 +10,24 @@ interface Options extends FlowVocabulary, Pick<FieldNames, 'startedField' | 'com
   finalValues: string[];
 }
 
+/** Findings, by message id: what the task does not write when it starts, and what it writes only after completing. */
+const messages = {
+  startNotRecorded: (d: { task: string; missing: string[]; late: string[] }) => {
+    const parts: string[] = [];
+    if (d.missing.length > 0) parts.push(`does not write ${joinAnd(d.missing, 'or')} when it starts`);
+    if (d.late.length > 0) parts.push(`writes ${joinAnd(d.late)} only after its first completion write`);
+    return `task "${d.task}" ${parts.join(', and ')}`;
+  },
+};
+
 /**
  * BG-030: a task that touches a job record writes status "running" and started_at outside any
  * catch, before its first completion write. A status whose value cannot be folded counts as running.
  */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'task-start',
+    messages,
     description: 'A task writes status "running" and started_at outside catch, before its first completion write.',
     optionsSchema: {
       type: 'object',
@@ -51,10 +62,7 @@ export default defineCheck<Options>({
       ];
       const missing = requirements.filter(([, s]) => s === 'missing').map(([what]) => what);
       const late = requirements.filter(([, s]) => s === 'late').map(([what]) => what);
-      const parts: string[] = [];
-      if (missing.length > 0) parts.push(`does not write ${joinAnd(missing, 'or')} when it starts`);
-      if (late.length > 0) parts.push(`writes ${joinAnd(late)} only after its first completion write`);
-      if (parts.length > 0) ctx.report(flow.task.nameNode, `task "${flow.task.name}" ${parts.join(', and ')}`);
+      if (missing.length > 0 || late.length > 0) ctx.report(flow.task.nameNode, 'startNotRecorded', { task: flow.task.name, missing, late });
     }
   },
 });

@@ -7,8 +7,8 @@ import { matchesOf, userRegex } from './user-regex.js';
 import type { JsonSchema } from './check.js';
 
 /**
- * The seed's text matchers (`must_contain`, `must_contain_one_of`, `when_contains`,
- * `should_match`, `anti_patterns`), so a rule written in the seed's style runs.
+ * Seed-style text matchers (README, "Rule files") (`must_contain`, `must_contain_one_of`, `when_contains`,
+ * `should_match`, `anti_patterns`), so a seed-style rule (no `check:`) runs.
  *
  * What text is matched: the text with comments removed, and a match must start in code (not
  * inside a string literal), so a comment or a log message never satisfies or trips a rule while
@@ -108,10 +108,21 @@ export const textOptionsSchema: JsonSchema = {
   },
 };
 
-export const textCheck = defineCheck<TextOptions>({
+/** Findings, by message id; an anti-pattern's text is the rule's own `message`. */
+const messages = {
+  timeBudget: (d: { pattern: string; budgetMs: number }) =>
+    `stopped matching /${d.pattern}/ in this file after its ${d.budgetMs} ms time budget; its findings here may be incomplete`,
+  missingText: (d: { text: string }) => `missing "${d.text}"`,
+  missingOneOf: (d: { texts: readonly string[] }) => `missing one of ${d.texts.map((n) => `"${n}"`).join(', ')}`,
+  noMatch: (d: { pattern: string }) => `no match for /${d.pattern}/`,
+  antiPattern: (d: { message: string }) => d.message,
+};
+
+export const textCheck = defineCheck<TextOptions, typeof messages>({
   meta: {
     name: 'text',
-    description: 'Required and forbidden text and regexes on code with comments and strings removed (the seed’s text patterns).',
+    messages,
+    description: 'Required and forbidden text and regexes on code with comments and strings removed (seed-style text patterns).',
     optionsSchema: textOptionsSchema,
     needsTypes: false,
   },
@@ -119,27 +130,24 @@ export const textCheck = defineCheck<TextOptions>({
     const { file, options } = ctx;
     const view = new TextViews(file, options.match_strings);
     const fileStart: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-    const report = (at: Span, message: string) => ctx.report(at, message);
-    const budget = new RegexBudget(options.time_budget_ms, (re) =>
-      report(fileStart, `stopped matching /${re}/ in this file after its ${options.time_budget_ms} ms time budget; its findings here may be incomplete`),
-    );
+    const budget = new RegexBudget(options.time_budget_ms, (re) => ctx.report(fileStart, 'timeBudget', { pattern: re, budgetMs: options.time_budget_ms }));
 
     for (const p of options.patterns) {
       if (p.file !== undefined && !wildcard('path', p.file)(file.relativePath)) continue;
       if (p.when_contains !== undefined && !list(p.when_contains).some((n) => view.contains(n))) continue;
-      for (const n of list(p.must_contain)) if (!view.contains(n)) report(fileStart, `missing "${n}"`);
+      for (const n of list(p.must_contain)) if (!view.contains(n)) ctx.report(fileStart, 'missingText', { text: n });
       const oneOf = list(p.must_contain_one_of);
       if (oneOf.length > 0 && !oneOf.some((n) => view.contains(n))) {
-        report(fileStart, `missing one of ${oneOf.map((n) => `"${n}"`).join(', ')}`);
+        ctx.report(fileStart, 'missingOneOf', { texts: oneOf });
       }
       if (p.should_match !== undefined) {
         const found = budget.first(p.should_match, view);
-        if (found === null) report(fileStart, `no match for /${p.should_match}/`);
+        if (found === null) ctx.report(fileStart, 'noMatch', { pattern: p.should_match });
       }
     }
     for (const a of options.anti_patterns) {
       if (a.file !== undefined && !wildcard('path', a.file)(file.relativePath)) continue;
-      for (const [start, end] of budget.all(a.pattern, view)) report(file.spanOf(start, end), a.message);
+      for (const [start, end] of budget.all(a.pattern, view)) ctx.report(file.spanOf(start, end), 'antiPattern', { message: a.message });
     }
   },
 });
@@ -154,7 +162,7 @@ const WHITESPACE = /\s/;
 
 /**
  * Where needles and regexes may match (see the header comment). Matching runs on the text with
- * comments removed; a match must *start* in code, and may run on into a string: the seed's
+ * comments removed; a match must *start* in code, and may run on into a string:
  * `status.*=.*processing` is about `job.status = "processing"`, while `log("status = processing")`
  * starts inside a string and is a message, not code. `match_strings`, or a quote in the needle or
  * regex, accepts a match that starts anywhere outside comments.

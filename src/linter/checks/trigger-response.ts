@@ -13,7 +13,12 @@ interface Options {
   reportEmptyNestResponse: boolean;
 }
 
-type Ctx = CheckContext<Options>;
+type Ctx = CheckContext<Options, typeof messages>;
+
+/** Findings, by message id; `keys` are the id keys any one of which the response must carry. */
+const messages = {
+  missingJobId: (d: { route: string; returns: string; keys: readonly string[] }) => `${d.route} returns ${d.returns} without ${quotedAlternatives(d.keys)}`,
+};
 
 /** What a response body is: carries a key, cannot be known, or (a description of) what it is instead. */
 type Verdict = { kind: 'ok' } | { kind: 'unknown' } | { kind: 'missing'; what: string };
@@ -158,9 +163,10 @@ function describeEmpty(r: HandlerResponse): string {
 }
 
 /** BG-020: every success response of a trigger endpoint carries the job's id key. */
-export default defineCheck<Options>({
+export default defineCheck<Options, typeof messages>({
   meta: {
     name: 'trigger-response',
+    messages,
     description: 'Every success response of a trigger endpoint (a POST route named with a trigger word) carries the id key of the job it started.',
     optionsSchema: {
       type: 'object',
@@ -183,13 +189,12 @@ export default defineCheck<Options>({
       if (!handler) continue;
       const handlerFile = route.handlerFile ?? route.file;
       const label = routeLabel(route);
-      const wanted = quotedAlternatives(keys);
       const responses = responsesOf(ctx.project, handlerFile, handler);
       if (responses.length === 0) {
         // Nothing sent that we can see: Express/Koa handlers may delegate the response to a helper,
         // so only a NestJS method (whose return value IS the response) is known to answer empty.
         if (ctx.options.reportEmptyNestResponse && route.registration === handler) {
-          ctx.report(route.registration, `${label} returns no body without ${wanted}`);
+          ctx.report(route.registration, 'missingJobId', { route: label, returns: 'no body', keys });
         }
         continue;
       }
@@ -201,7 +206,7 @@ export default defineCheck<Options>({
           ? judgeDeclared(ctx, handlerFile, r.body, declared, keys)
           : r.body ? judgeBody(ctx, handlerFile, r.body, keys) : { kind: 'missing' as const, what: describeEmpty(r) };
         if (verdict.kind !== 'missing') continue;
-        ctx.report(route.registration, `${label} returns ${verdict.what} without ${wanted}`);
+        ctx.report(route.registration, 'missingJobId', { route: label, returns: verdict.what, keys });
       }
     }
   },

@@ -7,7 +7,7 @@ import type { RedosDetectorResult, RedosDetectorTrail, RedosDetectorTrailEntrySi
  * overlapping quantifiers such as `(a+)+`, `(\w+\s?)*`, `(a|a)*`) could hang a lint run on an
  * ordinary line. Those are refused.
  *
- * Polynomial backtracking (`status.*=.*processing`, the seed's own idiom: two wildcards that can
+ * Polynomial backtracking (`status.*=.*processing`, a text rule's common idiom: two wildcards that can
  * trade characters) is accepted: its cost is bounded by the line length (`.` does not cross
  * newlines) and the text check's per-file time budget stops a slow pattern between matches.
  * redos-detector flags both kinds as "unsafe", so its trails are inspected to tell them apart:

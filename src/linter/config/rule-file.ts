@@ -25,7 +25,7 @@ export interface RawRule {
   check: Check<unknown>;
   /** The options as written (for seed-style rules: `patterns` / `anti_patterns` rewritten under them, seed-compat.ts). */
   options: Record<string, unknown>;
-  /** Places option paths in this file (inside `options:`, or at the seed keys). */
+  /** Places option paths in this file (inside `options:`, or at the seed-style keys). */
   optionsTarget: ValidationTarget;
   suggestion?: string;
   /** `prefilter: false`: the rule opts out of the text prefilter. */

@@ -8,7 +8,7 @@ import type { JsonSchema } from '../checks/check.js';
 
 export const RULE_ID_PATTERN = '^[A-Za-z][\\w.-]*$';
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
-/** The seed's text-check keys, accepted directly on a rule in place of `check` + `options`. */
+/** The seed-style text-check keys (README), accepted directly on a rule in place of `check` + `options`. */
 export const SEED_KEYS = ['patterns', 'anti_patterns', 'match_strings'] as const;
 
 const globList = (what: string): JsonSchema => ({

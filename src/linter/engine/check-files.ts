@@ -78,7 +78,11 @@ function runRule(project: ProjectFacts, file: FileFacts, rule: CompiledRule<unkn
     options: rule.options,
     file,
     project,
-    report(at, message, extra) {
+    report(at, messageId, data, extra) {
+      const render = rule.check.meta.messages[messageId];
+      // A check naming an id it does not declare is a bug in the check: fail loudly (an InternalError).
+      if (!render) throw new Error(`check "${rule.check.meta.name}" reported an undeclared message id "${messageId}"`);
+      const message = render(data);
       const span = 'kind' in at ? file.spanOfNode(at) : at;
       const help = extra?.help ?? rule.suggestion;
       out.push({
@@ -87,6 +91,7 @@ function runRule(project: ProjectFacts, file: FileFacts, rule: CompiledRule<unkn
         file: file.path,
         span,
         message,
+        messageId,
         ...(help !== undefined ? { help: help.trim() } : {}),
         ...(extra?.fix ? { fix: extra.fix } : {}),
       });

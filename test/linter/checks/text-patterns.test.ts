@@ -10,6 +10,15 @@ import type { CompiledRule } from '../../../src/linter/config/rule.js';
 import { codeOnlyText } from '../../../src/linter/facts/project/code-only-text.js';
 import type { FileFacts } from '../../../src/linter/facts/project/file-facts.js';
 import { load } from '../config/support/load.js';
+import { expectMessages } from '../../helpers/rule-tester.js';
+
+expectMessages(textCheck, {
+  timeBudget: [{ pattern: '(a+)+$', budgetMs: 50 }, 'stopped matching /(a+)+$/ in this file after its 50 ms time budget; its findings here may be incomplete'],
+  missingText: [{ text: 'started_at' }, 'missing "started_at"'],
+  missingOneOf: [{ texts: ['a', 'b'] }, 'missing one of "a", "b"'],
+  noMatch: [{ pattern: 'setInterval.*[3-5]000' }, 'no match for /setInterval.*[3-5]000/'],
+  antiPattern: [{ message: '1 second polling is too frequent' }, '1 second polling is too frequent'],
+});
 
 /** A FileFacts good enough for text matching: a parsed file, its code-only text and spans. */
 function facts(relativePath: string, text: string): FileFacts {
@@ -43,8 +52,10 @@ function run(options: Partial<TextOptions> | CompiledRule, file: FileFacts): Fin
     options: opts,
     file,
     project: {} as never,
-    report: (at, message) => {
+    report: (at, messageId, data) => {
       const s = at as Span;
+      // Rendered as the engine renders it: through the check's own message table.
+      const message = (textCheck.meta.messages[messageId] as (d: typeof data) => string)(data);
       found.push({ at: `${s.start.line}:${s.start.column}-${s.end.line}:${s.end.column}`, message });
     },
   });

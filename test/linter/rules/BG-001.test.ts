@@ -81,12 +81,12 @@ testRule('BG-001', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 7, message: /"status" of job model "SyncRun" is not indexed/ }],
+      errors: [{ line: 7, messageId: 'unindexedStatus', data: { model: 'SyncRun', field: 'status' } }],
     },
     {
       name: 'a field named only in a comment does not count',
       files: { 'src/models/import-job.model.ts': '// status: string\nexport interface ImportJob {\n  id: string;\n}\n' },
-      errors: [{ line: 2, column: 18, message: 'job model "ImportJob" has no "status" field' }],
+      errors: [{ line: 2, column: 18, messageId: 'missingStatus', data: { model: 'ImportJob', field: 'status' } }],
     },
     {
       name: 'state instead of status',
@@ -95,7 +95,7 @@ testRule('BG-001', {
         {
           line: 1,
           column: 13,
-          message: 'job model "ExportRun" has no "status" field; it has "state": rename it to "status", or set subjects.jobModel.statusField in .bg-lint.yaml',
+          messageId: 'missingStatus', data: { model: 'ExportRun', field: 'status', synonym: 'state' },
         },
       ],
     },
@@ -103,14 +103,14 @@ testRule('BG-001', {
       name: 'optional and unindexed on an ORM model: two findings at the field',
       files: { 'src/entities/import-job.entity.ts': '@Entity()\nexport class ImportJobEntity {\n  @Column({ nullable: true }) status?: string;\n}\n' },
       errors: [
-        { line: 3, column: 3, message: '"status" of job model "ImportJobEntity" is optional or nullable: every job has a status' },
-        { line: 3, column: 3, message: '"status" of job model "ImportJobEntity" is not indexed: status is what jobs are queried by' },
+        { line: 3, column: 3, messageId: 'optionalStatus', data: { model: 'ImportJobEntity', field: 'status' } },
+        { line: 3, column: 3, messageId: 'unindexedStatus', data: { model: 'ImportJobEntity', field: 'status' } },
       ],
     },
     {
       name: 'nullable union type',
       files: { 'src/models/sync-task.ts': 'export interface SyncTask {\n  status: string | null;\n}\n' },
-      errors: [{ line: 2, message: '"status" of job model "SyncTask" is optional or nullable: every job has a status' }],
+      errors: [{ line: 2, messageId: 'optionalStatus', data: { model: 'SyncTask', field: 'status' } }],
     },
     {
       name: 'inherited status, unindexed in the base in another file: reported at the model',
@@ -118,20 +118,20 @@ testRule('BG-001', {
         'src/models/base.ts': 'export abstract class JobBase {\n  @Column() status!: string;\n}\n',
         'src/models/import-job.ts': "import { JobBase } from './base';\n@Entity()\nexport class ImportJob extends JobBase {}\n",
       },
-      errors: [{ file: 'src/models/import-job.ts', line: 3, column: 14, message: '"status" of job model "ImportJob" is not indexed: status is what jobs are queried by' }],
+      errors: [{ file: 'src/models/import-job.ts', line: 3, column: 14, messageId: 'unindexedStatus', data: { model: 'ImportJob', field: 'status' } }],
     },
     {
       name: 'Drizzle status without notNull or index',
       files: { 'src/db/schema.ts': "export const scanRuns = pgTable('scan_runs', {\n  status: text('status'),\n});\n" },
       errors: [
-        { line: 2, message: '"status" of job model "scanRuns" is optional or nullable: every job has a status' },
-        { line: 2, message: '"status" of job model "scanRuns" is not indexed: status is what jobs are queried by' },
+        { line: 2, messageId: 'optionalStatus', data: { model: 'scanRuns', field: 'status' } },
+        { line: 2, messageId: 'unindexedStatus', data: { model: 'scanRuns', field: 'status' } },
       ],
     },
     {
       name: 'tagged @bgJobModel outside model folders',
       files: { 'src/domain/thing.ts': '/** @bgJobModel */\nexport class Thing {\n  id = 1;\n}\n' },
-      errors: [{ line: 2, message: 'job model "Thing" has no "status" field' }],
+      errors: [{ line: 2, messageId: 'missingStatus', data: { model: 'Thing', field: 'status' } }],
     },
   ],
 });

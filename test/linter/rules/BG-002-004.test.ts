@@ -40,14 +40,14 @@ testRule('BG-002', {
         'src/models/columns.ts': 'export interface AuditColumns { created_at: Date; updated_at: Date; deleted_at: Date | null }\n',
         'src/models/export-run.ts': "import type { AuditColumns } from './columns';\nexport type ExportRun = Pick<AuditColumns, 'created_at'> & { status: string; started_at: Date };\n",
       },
-      errors: [{ file: 'src/models/export-run.ts', line: 2, column: 13, message: 'job model "ExportRun" has no "completed_at" field' }],
+      errors: [{ file: 'src/models/export-run.ts', line: 2, column: 13, messageId: 'missingField', data: { model: 'ExportRun', field: 'completed_at' } }],
     },
     {
       name: 'one finding per missing field, in the model’s own spelling',
       files: { 'src/models/a.ts': 'export interface ScanJob {\n  status: string;\n  createdAt: Date;\n}\n' },
       errors: [
-        { line: 1, column: 18, message: 'job model "ScanJob" has no "startedAt" field' },
-        { line: 1, column: 18, message: 'job model "ScanJob" has no "completedAt" field' },
+        { line: 1, column: 18, messageId: 'missingField', data: { model: 'ScanJob', field: 'startedAt' } },
+        { line: 1, column: 18, messageId: 'missingField', data: { model: 'ScanJob', field: 'completedAt' } },
       ],
     },
     {
@@ -71,7 +71,7 @@ testRule('BG-002', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 3, column: 18, message: 'job model "IJob" has no "startedAt" field' }],
+      errors: [{ line: 3, column: 18, messageId: 'missingField', data: { model: 'IJob', field: 'startedAt' } }],
     },
     {
       name: 'an acronym before the ending: a TypeORM `ETLJob` entity and an `SMSRun` interface',
@@ -91,16 +91,16 @@ testRule('BG-002', {
         'src/entities/sms-run.ts': 'export interface SMSRun {\n  status: string;\n  createdAt: Date;\n  startedAt: Date;\n}\n',
       },
       errors: [
-        { file: 'src/entities/etl-job.entity.ts', line: 4, column: 14, message: 'job model "ETLJob" has no "started_at" field' },
-        { file: 'src/entities/sms-run.ts', line: 1, column: 18, message: 'job model "SMSRun" has no "completedAt" field' },
+        { file: 'src/entities/etl-job.entity.ts', line: 4, column: 14, messageId: 'missingField', data: { model: 'ETLJob', field: 'started_at' } },
+        { file: 'src/entities/sms-run.ts', line: 1, column: 18, messageId: 'missingField', data: { model: 'SMSRun', field: 'completedAt' } },
       ],
     },
     {
       name: 'words in comments and strings are not fields',
       files: { 'src/models/a.ts': '// started_at completed_at\nexport class ImportJob {\n  status = "started_at";\n  created_at = new Date();\n}\n' },
       errors: [
-        { line: 2, message: 'job model "ImportJob" has no "started_at" field' },
-        { line: 2, message: 'job model "ImportJob" has no "completed_at" field' },
+        { line: 2, messageId: 'missingField', data: { model: 'ImportJob', field: 'started_at' } },
+        { line: 2, messageId: 'missingField', data: { model: 'ImportJob', field: 'completed_at' } },
       ],
     },
   ],
@@ -112,7 +112,7 @@ testRule('BG-003', {
     {
       name: 'missing error_message',
       files: { 'src/models/a.ts': 'export interface ImportJob { status: string }\n' },
-      errors: [{ line: 1, message: 'job model "ImportJob" has no "error_message" field' }],
+      errors: [{ line: 1, messageId: 'missingField', data: { model: 'ImportJob', field: 'error_message' } }],
     },
   ],
 });
@@ -123,7 +123,7 @@ testRule('BG-004', {
     {
       name: 'missing triggeredBy (camelCase model)',
       files: { 'src/models/a.ts': 'export interface ImportJob { status: string; createdAt: Date }\n' },
-      errors: [{ line: 1, message: 'job model "ImportJob" has no "triggeredBy" field' }],
+      errors: [{ line: 1, messageId: 'missingField', data: { model: 'ImportJob', field: 'triggeredBy' } }],
     },
   ],
 });

@@ -1,7 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const MSG = (field: string, model: string, why: string) => `"${field}" of job model "${model}" is typed ${why}: any string can be written to it`;
-
 testRule('BG-005', {
   valid: [
     { name: 'a union of string literals (nullable too)', files: { 'src/models/a.model.ts': "export interface ImportJob { status: 'pending' | 'running' | null; }\n" } },
@@ -35,7 +33,7 @@ testRule('BG-005', {
     {
       name: 'string, on a decorated TypeORM column, reported at the field',
       files: { 'src/models/import-job.entity.ts': "@Entity()\nexport class ImportJob {\n  @Column({ type: 'enum', enum: ['pending'] })\n  status!: string;\n}\n" },
-      errors: [{ line: 3, column: 3, message: MSG('status', 'ImportJob', 'string') }],
+      errors: [{ line: 3, column: 3, messageId: 'openStatus', data: { model: 'ImportJob', field: 'status', inherited: false, type: 'string' } }],
     },
     {
       name: 'a union that lets any string in, an alias of string, String and any',
@@ -49,10 +47,10 @@ testRule('BG-005', {
           'export interface TestRun { status: any }\n',
       },
       errors: [
-        { file: 'src/models/a.model.ts', line: 2, column: 30, message: MSG('status', 'ImportJob', 'string') },
-        { file: 'src/models/a.model.ts', line: 3, message: MSG('status', 'ExportJob', 'Status (string)') },
-        { file: 'src/models/a.model.ts', line: 4, message: MSG('status', 'ScanRun', 'String') },
-        { file: 'src/models/a.model.ts', line: 5, message: MSG('status', 'TestRun', 'any') },
+        { file: 'src/models/a.model.ts', line: 2, column: 30, messageId: 'openStatus', data: { model: 'ImportJob', field: 'status', inherited: false, type: 'string' } },
+        { file: 'src/models/a.model.ts', line: 3, messageId: 'openStatus', data: { model: 'ExportJob', field: 'status', inherited: false, type: 'Status (string)' } },
+        { file: 'src/models/a.model.ts', line: 4, messageId: 'openStatus', data: { model: 'ScanRun', field: 'status', inherited: false, type: 'String' } },
+        { file: 'src/models/a.model.ts', line: 5, messageId: 'openStatus', data: { model: 'TestRun', field: 'status', inherited: false, type: 'any' } },
       ],
     },
     {
@@ -62,8 +60,8 @@ testRule('BG-005', {
         'src/db/schema.ts': "export const importJobs = pgTable('import_jobs', {\n  status: text('status').notNull().default('pending'),\n});\n",
       },
       errors: [
-        { file: 'src/db/schema.ts', line: 2, column: 3, message: MSG('status', 'importJobs', 'text() without { enum: [...] }') },
-        { file: 'src/models/a.model.ts', line: 2, message: MSG('status', 'SyncTask', 'string (inferred from its initializer)') },
+        { file: 'src/db/schema.ts', line: 2, column: 3, messageId: 'openStatus', data: { model: 'importJobs', field: 'status', inherited: false, type: 'text() without { enum: [...] }' } },
+        { file: 'src/models/a.model.ts', line: 2, messageId: 'openStatus', data: { model: 'SyncTask', field: 'status', inherited: false, type: 'string (inferred from its initializer)' } },
       ],
     },
     {
@@ -72,13 +70,13 @@ testRule('BG-005', {
         'src/models/base.ts': 'export abstract class JobBase { status!: string; }\n',
         'src/models/import-job.ts': "import { JobBase } from './base';\nexport class ImportJob extends JobBase {}\n",
       },
-      errors: [{ file: 'src/models/import-job.ts', line: 2, column: 14, message: '"status" (inherited) of job model "ImportJob" is typed string: any string can be written to it' }],
+      errors: [{ file: 'src/models/import-job.ts', line: 2, column: 14, messageId: 'openStatus', data: { model: 'ImportJob', field: 'status', inherited: true, type: 'string' } }],
     },
     {
       name: 'a configured status field name',
       subjects: { jobModel: { statusField: 'state' } },
       files: { 'src/models/a.model.ts': 'export interface ImportJob {\n  state: string;\n}\n' },
-      errors: [{ line: 2, message: MSG('state', 'ImportJob', 'string') }],
+      errors: [{ line: 2, messageId: 'openStatus', data: { model: 'ImportJob', field: 'state', inherited: false, type: 'string' } }],
     },
   ],
 });

@@ -1,9 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const LEGACY = (value: string, use: string) => `status "${value}" is a legacy value: use "${use}"`;
-const NOT_STANDARD = (value: string) =>
-  `status "${value}" is not a standard status: use one of pending, running, completed, failed, completed_with_warnings`;
-
 const MODEL = {
   'src/models/import-job.entity.ts':
     "@Entity()\nexport class ImportJob {\n  @Column({ default: 'pending' }) status!: 'pending' | 'running' | 'completed' | 'failed';\n}\n",
@@ -126,8 +122,8 @@ testRule('BG-010', {
           '}\n',
       },
       errors: [
-        { file: 'src/tasks/import.task.ts', line: 3, column: 16, message: LEGACY('processing', 'running'), fixText: '"running"' },
-        { file: 'src/tasks/import.task.ts', line: 4, column: 22, message: NOT_STANDARD('done') },
+        { file: 'src/tasks/import.task.ts', line: 3, column: 16, messageId: 'legacy', data: { value: 'processing', replacement: 'running' }, fixText: '"running"' },
+        { file: 'src/tasks/import.task.ts', line: 4, column: 22, messageId: 'nonStandard', data: { value: 'done', vocabulary: ['pending', 'running', 'completed', 'failed', 'completed_with_warnings'] } },
       ],
     },
     {
@@ -140,12 +136,12 @@ testRule('BG-010', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 2, column: 66, message: LEGACY('error', 'failed'), fixText: "'failed'" }],
+      errors: [{ line: 2, column: 66, messageId: 'legacy', data: { value: 'error', replacement: 'failed' }, fixText: "'failed'" }],
     },
     {
       name: 'a JS task file with an untyped job: reported and fixed to failed',
       files: { 'src/jobs/sync.js': "export async function sync(job) {\n  try { await work(); } catch (e) { job.status = 'error'; }\n}\n" },
-      errors: [{ line: 2, column: 50, message: LEGACY('error', 'failed'), fixText: "'failed'" }],
+      errors: [{ line: 2, column: 50, messageId: 'legacy', data: { value: 'error', replacement: 'failed' }, fixText: "'failed'" }],
     },
     {
       name: 'a status enum: reported once, at the member, with a fix; its uses are not reported',
@@ -164,7 +160,7 @@ testRule('BG-010', {
           "  if (job.status === ImportJobStatus['Processing']) return;\n" +
           '}\n',
       },
-      errors: [{ file: 'src/models/import-job.entity.ts', line: 3, column: 3, message: LEGACY('processing', 'running'), fixText: "'running'" }],
+      errors: [{ file: 'src/models/import-job.entity.ts', line: 3, column: 3, messageId: 'legacy', data: { value: 'processing', replacement: 'running' }, fixText: "'running'" }],
     },
     {
       name: 'status enums named with an `Enum` suffix in a shared enums folder (the model is a Prisma one); upper-case words say so',
@@ -182,11 +178,11 @@ testRule('BG-010', {
         'src/common/enums/user-role.enum.ts': "export enum UserRoleEnum {\n  ADMIN = 'ADMIN',\n}\n",
       },
       errors: [
-        { file: 'src/common/enums/import-run-status.enum.ts', line: 2, column: 3, message: NOT_STANDARD('queued') },
-        { file: 'src/common/enums/job-status.enum.ts', line: 2, column: 3, message: 'status "PENDING" differs from the standard "pending" only in case: use "pending"' },
-        { file: 'src/common/enums/job-status.enum.ts', line: 3, column: 3, message: 'status "PROCESSING" is the legacy value "processing" in another case: use "running"' },
-        { file: 'src/common/enums/job-status.enum.ts', line: 4, column: 3, message: 'status "COMPLETED" differs from the standard "completed" only in case: use "completed"' },
-        { file: 'src/common/enums/job-status.enum.ts', line: 5, column: 3, message: NOT_STANDARD('CANCELLED') },
+        { file: 'src/common/enums/import-run-status.enum.ts', line: 2, column: 3, messageId: 'nonStandard', data: { value: 'queued', vocabulary: ['pending', 'running', 'completed', 'failed', 'completed_with_warnings'] } },
+        { file: 'src/common/enums/job-status.enum.ts', line: 2, column: 3, messageId: 'standardInOtherCase', data: { value: 'PENDING', standard: 'pending' } },
+        { file: 'src/common/enums/job-status.enum.ts', line: 3, column: 3, messageId: 'legacyInOtherCase', data: { value: 'PROCESSING', legacy: 'processing', replacement: 'running' } },
+        { file: 'src/common/enums/job-status.enum.ts', line: 4, column: 3, messageId: 'standardInOtherCase', data: { value: 'COMPLETED', standard: 'completed' } },
+        { file: 'src/common/enums/job-status.enum.ts', line: 5, column: 3, messageId: 'nonStandard', data: { value: 'CANCELLED', vocabulary: ['pending', 'running', 'completed', 'failed', 'completed_with_warnings'] } },
       ],
     },
     {
@@ -201,7 +197,7 @@ testRule('BG-010', {
           '  job.status = PROCESSING;\n' +
           '}\n',
       },
-      errors: [{ file: 'src/tasks/import.task.ts', line: 4, column: 16, message: LEGACY('processing', 'running') }],
+      errors: [{ file: 'src/tasks/import.task.ts', line: 4, column: 16, messageId: 'legacy', data: { value: 'processing', replacement: 'running' } }],
     },
     {
       name: 'model defaults and literal type members; a Drizzle default and column enum',
@@ -217,11 +213,11 @@ testRule('BG-010', {
           '});\n',
       },
       errors: [
-        { file: 'src/db/schema.ts', line: 2, column: 46, message: LEGACY('fetching', 'running'), fixText: "'running'" },
-        { file: 'src/db/schema.ts', line: 2, column: 79, message: LEGACY('fetching', 'running'), fixText: '`running`' },
-        { file: 'src/models/scan-run.entity.ts', line: 3, column: 22, message: NOT_STANDARD('queued') },
-        { file: 'src/models/scan-run.entity.ts', line: 3, column: 43, message: NOT_STANDARD('queued') },
-        { file: 'src/models/scan-run.entity.ts', line: 3, column: 54, message: LEGACY('passed', 'completed'), fixText: "'completed'" },
+        { file: 'src/db/schema.ts', line: 2, column: 46, messageId: 'legacy', data: { value: 'fetching', replacement: 'running' }, fixText: "'running'" },
+        { file: 'src/db/schema.ts', line: 2, column: 79, messageId: 'legacy', data: { value: 'fetching', replacement: 'running' }, fixText: '`running`' },
+        { file: 'src/models/scan-run.entity.ts', line: 3, column: 22, messageId: 'nonStandard', data: { value: 'queued', vocabulary: ['pending', 'running', 'completed', 'failed', 'completed_with_warnings'] } },
+        { file: 'src/models/scan-run.entity.ts', line: 3, column: 43, messageId: 'nonStandard', data: { value: 'queued', vocabulary: ['pending', 'running', 'completed', 'failed', 'completed_with_warnings'] } },
+        { file: 'src/models/scan-run.entity.ts', line: 3, column: 54, messageId: 'legacy', data: { value: 'passed', replacement: 'completed' }, fixText: "'completed'" },
       ],
     },
     {
@@ -239,17 +235,17 @@ testRule('BG-010', {
           '}\n',
       },
       errors: [
-        { file: 'src/services/import.service.ts', line: 4, message: LEGACY('passed', 'completed'), fixText: "'completed'" },
-        { file: 'src/services/import.service.ts', line: 5, message: LEGACY('fetching', 'running'), fixText: "'running'" },
-        { file: 'src/services/import.service.ts', line: 6, message: NOT_STANDARD('cancelled') },
-        { file: 'src/shared/status.ts', line: 1, column: 29, message: LEGACY('error', 'failed'), fixText: "'failed'" },
+        { file: 'src/services/import.service.ts', line: 4, messageId: 'legacy', data: { value: 'passed', replacement: 'completed' }, fixText: "'completed'" },
+        { file: 'src/services/import.service.ts', line: 5, messageId: 'legacy', data: { value: 'fetching', replacement: 'running' }, fixText: "'running'" },
+        { file: 'src/services/import.service.ts', line: 6, messageId: 'nonStandard', data: { value: 'cancelled', vocabulary: ['pending', 'running', 'completed', 'failed', 'completed_with_warnings'] } },
+        { file: 'src/shared/status.ts', line: 1, column: 29, messageId: 'legacy', data: { value: 'error', replacement: 'failed' }, fixText: "'failed'" },
       ],
     },
     {
       name: 'a configured legacy map',
       options: { legacy: { done: 'completed' } },
       files: { 'src/tasks/a.task.ts': "export async function run(job) {\n  job.status = 'done';\n}\n" },
-      errors: [{ line: 2, column: 16, message: LEGACY('done', 'completed'), fixText: "'completed'" }],
+      errors: [{ line: 2, column: 16, messageId: 'legacy', data: { value: 'done', replacement: 'completed' }, fixText: "'completed'" }],
     },
     {
       name: 'a legacy member of a union that already has (or gets) its replacement: the fix removes it',
@@ -263,9 +259,9 @@ testRule('BG-010', {
           '}\n',
       },
       errors: [
-        { line: 2, column: 23, message: LEGACY('processing', 'running'), fixText: '' },
-        { line: 5, column: 11, message: LEGACY('processing', 'running'), fixText: "'running'" },
-        { line: 5, column: 26, message: LEGACY('fetching', 'running'), fixText: '' },
+        { line: 2, column: 23, messageId: 'legacy', data: { value: 'processing', replacement: 'running' }, fixText: '' },
+        { line: 5, column: 11, messageId: 'legacy', data: { value: 'processing', replacement: 'running' }, fixText: "'running'" },
+        { line: 5, column: 26, messageId: 'legacy', data: { value: 'fetching', replacement: 'running' }, fixText: '' },
       ],
     },
   ],

@@ -287,22 +287,22 @@ testRule('BG-020', {
     {
       name: 'NestJS: the declared return type Promise<ImportSummaryDto> has no job_id',
       files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  async start(@Body() body: { fileId: string }): Promise<ImportSummaryDto> {\n    return this.legacy.enqueue(body.fileId);\n  }') },
-      errors: [{ file: 'src/imports/imports.controller.ts', line: 7, message: 'POST /api/imports returns this.legacy.enqueue(body.fileId) (ImportSummaryDto) without "job_id"' }],
+      errors: [{ file: 'src/imports/imports.controller.ts', line: 7, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: 'this.legacy.enqueue(body.fileId) (ImportSummaryDto)', keys: ['job_id'] } }],
     },
     {
       name: 'NestJS: an untyped result cast to a DTO without job_id',
       files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  async start(@Body() body: { fileId: string }) {\n    const queued = await this.legacy.enqueue(body.fileId);\n    return queued as ImportSummaryDto;\n  }') },
-      errors: [{ file: 'src/imports/imports.controller.ts', line: 7, message: 'POST /api/imports returns queued as ImportSummaryDto (ImportSummaryDto) without "job_id"' }],
+      errors: [{ file: 'src/imports/imports.controller.ts', line: 7, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: 'queued as ImportSummaryDto (ImportSummaryDto)', keys: ['job_id'] } }],
     },
     {
       name: 'Express: a variable typed with a DTO without job_id',
       files: { ...NEST_DTOS, 'src/routes.ts': "import { ImportSummaryDto } from './imports/dto/trigger-response.dto';\n" + express('  const summary: ImportSummaryDto = await legacyEnqueue(req.body);\n  res.status(202).json(summary);') },
-      errors: [{ file: 'src/routes.ts', line: 2, message: 'POST /api/imports returns summary (ImportSummaryDto) without "job_id"' }],
+      errors: [{ file: 'src/routes.ts', line: 2, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: 'summary (ImportSummaryDto)', keys: ['job_id'] } }],
     },
     {
       name: 'returns { id } without job_id',
       files: { 'src/routes.ts': express("  const job = await queue.add(req.body);\n  res.status(202).json({ id: job.id, status: 'pending' });") },
-      errors: [{ line: 1, column: 1, message: 'POST /api/imports returns { id, status } without "job_id"' }],
+      errors: [{ line: 1, column: 1, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: '{ id, status }', keys: ['job_id'] } }],
     },
     {
       name: 'every success branch must carry it',
@@ -311,7 +311,7 @@ testRule('BG-020', {
           "  if (req.query.dry) return res.json({ status: 'ok', message: 'dry run' });\n  res.json({ job_id: 1 });",
         ),
       },
-      errors: [{ line: 1, message: 'POST /api/imports returns { status, message } without "job_id"' }],
+      errors: [{ line: 1, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: '{ status, message }', keys: ['job_id'] } }],
     },
     {
       name: 'RPC-style collections.export, a const body, reply.code(202).send (Fastify)',
@@ -323,7 +323,7 @@ testRule('BG-020', {
           '  reply.code(202).send(body);\n' +
           '});\n',
       },
-      errors: [{ line: 2, message: 'POST /api/collections.export returns body = { exportId } without "job_id"' }],
+      errors: [{ line: 2, messageId: 'missingJobId', data: { route: 'POST /api/collections.export', returns: 'body = { exportId }', keys: ['job_id'] } }],
     },
     {
       name: 'a Koa-router RPC API (Outline): "collections.export" needs no leading slash; "collections.info" is no trigger',
@@ -354,14 +354,14 @@ testRule('BG-020', {
           'export default router;',
           '',
         ].join('\n') },
-      errors: [{ line: 9, column: 1, message: 'POST /collections.export returns { success, data } without "job_id"' }],
+      errors: [{ line: 9, column: 1, messageId: 'missingJobId', data: { route: 'POST /collections.export', returns: '{ success, data }', keys: ['job_id'] } }],
     },
     {
       name: 'a handler name with a trigger word, a followed handler reference, a string body',
       files: {
         'src/routes.js': "async function triggerSync(req, res) {\n  res.send('started');\n}\napp.post('/api/things', triggerSync);\n",
       },
-      errors: [{ line: 4, message: 'POST /api/things returns a string without "job_id"' }],
+      errors: [{ line: 4, messageId: 'missingJobId', data: { route: 'POST /api/things', returns: 'a string', keys: ['job_id'] } }],
     },
     {
       name: 'an expression whose type lacks the key (type checker)',
@@ -372,7 +372,7 @@ testRule('BG-020', {
           'declare function create(): ImportJob;\n' +
           express('  const job = create();\n  res.json(job);', '/api/scans'),
       },
-      errors: [{ file: 'src/routes.ts', line: 3, message: 'POST /api/scans returns job (ImportJob) without "job_id"' }],
+      errors: [{ file: 'src/routes.ts', line: 3, messageId: 'missingJobId', data: { route: 'POST /api/scans', returns: 'job (ImportJob)', keys: ['job_id'] } }],
     },
     {
       name: 'a spread of a value whose type lacks the key',
@@ -382,7 +382,7 @@ testRule('BG-020', {
           'declare function start(): Started;\n' +
           express('  const started: Started = start();\n  res.json({ ...started, queued: true });'),
       },
-      errors: [{ line: 3, message: 'POST /api/imports returns { ...started, queued } without "job_id"' }],
+      errors: [{ line: 3, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: '{ ...started, queued }', keys: ['job_id'] } }],
     },
     {
       name: 'NestJS controller with a prefix, returning without the key and returning nothing',
@@ -404,8 +404,8 @@ testRule('BG-020', {
         ].join('\n'),
       },
       errors: [
-        { line: 4, message: 'POST /api/imports/:id/run returns { id } without "job_id" or "run_id"' },
-        { line: 8, message: 'POST /api/imports/sync returns no body without "job_id"' },
+        { line: 4, messageId: 'missingJobId', data: { route: 'POST /api/imports/:id/run', returns: '{ id }', keys: ['job_id', 'run_id'] } },
+        { line: 8, messageId: 'missingJobId', data: { route: 'POST /api/imports/sync', returns: 'no body', keys: ['job_id'] } },
       ],
     },
     {
@@ -416,8 +416,8 @@ testRule('BG-020', {
           "app.post('/api/jobs/:id/trigger', (req, res) => res.sendStatus(204));\n",
       },
       errors: [
-        { line: 1, message: 'POST /api/jobs returns { ok } without "job_id"' },
-        { line: 2, message: 'POST /api/jobs/:id/trigger returns status 204 with no body without "job_id"' },
+        { line: 1, messageId: 'missingJobId', data: { route: 'POST /api/jobs', returns: '{ ok }', keys: ['job_id'] } },
+        { line: 2, messageId: 'missingJobId', data: { route: 'POST /api/jobs/:id/trigger', returns: 'status 204 with no body', keys: ['job_id'] } },
       ],
     },
     {
@@ -426,7 +426,7 @@ testRule('BG-020', {
         'src/controllers/imports.ts': 'export async function create(req: any, res: any) {\n  res.json({ queued: true });\n}\n',
         'src/routes.ts': "import { create } from './controllers/imports.js';\nrouter.post('/api/imports', create);\n",
       },
-      errors: [{ file: 'src/routes.ts', line: 2, message: 'POST /api/imports returns { queued } without "job_id"' }],
+      errors: [{ file: 'src/routes.ts', line: 2, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: '{ queued }', keys: ['job_id'] } }],
     },
     {
       name: 'Next.js route.ts POST answers NextResponse.json without job_id (reported at POST)',
@@ -436,7 +436,7 @@ testRule('BG-020', {
           "  return NextResponse.json({ id: job.id, status: 'queued' }, { status: 202 });",
         ].join('\n')),
       },
-      errors: [{ line: 10, column: 23, message: 'POST /api/projects/[projectId]/scans returns { id, status } without "job_id"' }],
+      errors: [{ line: 10, column: 23, messageId: 'missingJobId', data: { route: 'POST /api/projects/[projectId]/scans', returns: '{ id, status }', keys: ['job_id'] } }],
     },
     {
       name: 'Next.js: an exported const arrow, Response.json without the key',
@@ -451,17 +451,17 @@ testRule('BG-020', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 3, message: 'POST /api/sync returns { queued } without "job_id"' }],
+      errors: [{ line: 3, messageId: 'missingJobId', data: { route: 'POST /api/sync', returns: '{ queued }', keys: ['job_id'] } }],
     },
     {
       name: 'Remix action: json() without the key',
       files: { [REMIX_TRIGGER]: remixTrigger('  return json({ ok: true, id: job.id });') },
-      errors: [{ line: 9, message: 'POST /api/v1/tasks/$taskId/trigger returns { ok, id } without "job_id"' }],
+      errors: [{ line: 9, messageId: 'missingJobId', data: { route: 'POST /api/v1/tasks/$taskId/trigger', returns: '{ ok, id }', keys: ['job_id'] } }],
     },
     {
       name: 'React Router / Remix single fetch: data() without the key',
       files: { [REMIX_TRIGGER]: remixTrigger('  return data({ queued: true }, { status: 202 });', "import { data, type ActionFunctionArgs } from 'react-router';") },
-      errors: [{ line: 9, message: 'POST /api/v1/tasks/$taskId/trigger returns { queued } without "job_id"' }],
+      errors: [{ line: 9, messageId: 'missingJobId', data: { route: 'POST /api/v1/tasks/$taskId/trigger', returns: '{ queued }', keys: ['job_id'] } }],
     },
     {
       name: 'trigger.dev idiom: an action made by a route builder, re-exported, answers { id } (reported at the export)',
@@ -485,7 +485,7 @@ testRule('BG-020', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 15, column: 10, message: 'POST /api/v1/tasks/$taskId/trigger returns { id, isCached } without "job_id"' }],
+      errors: [{ line: 15, column: 10, messageId: 'missingJobId', data: { route: 'POST /api/v1/tasks/$taskId/trigger', returns: '{ id, isCached }', keys: ['job_id'] } }],
     },
   ],
 });

@@ -1,7 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const IN = (label: string) => `in the handler of ${label}`;
-
 testRule('BG-021', {
   valid: [
     {
@@ -99,7 +97,7 @@ testRule('BG-021', {
     {
       name: 'execSync imported under an alias',
       files: { 'src/routes.ts': "import { execSync as sh } from 'node:child_process';\napp.post('/api/builds', (req, res) => {\n  sh('make all');\n  res.json({});\n});\n" },
-      errors: [{ line: 3, column: 3, message: `sh() (child_process.execSync) blocks the event loop ${IN('POST /api/builds')}` }],
+      errors: [{ line: 3, column: 3, messageId: 'blockingCall', data: { call: 'sh() (child_process.execSync)', route: 'POST /api/builds' } }],
     },
     {
       name: 'destructured require, spawnSync through a namespace, Atomics.wait',
@@ -116,9 +114,9 @@ testRule('BG-021', {
         ].join('\n'),
       },
       errors: [
-        { line: 4, message: `execSync() blocks the event loop ${IN('GET /api/status')}` },
-        { line: 5, message: `cp.spawnSync() blocks the event loop ${IN('GET /api/status')}` },
-        { line: 6, message: `Atomics.wait() blocks the event loop ${IN('GET /api/status')}` },
+        { line: 4, messageId: 'blockingCall', data: { call: 'execSync()', route: 'GET /api/status' } },
+        { line: 5, messageId: 'blockingCall', data: { call: 'cp.spawnSync()', route: 'GET /api/status' } },
+        { line: 6, messageId: 'blockingCall', data: { call: 'Atomics.wait()', route: 'GET /api/status' } },
       ],
     },
     {
@@ -137,10 +135,10 @@ testRule('BG-021', {
         ].join('\n'),
       },
       errors: [
-        { line: 4, message: `await sleep(2000) holds the request open ${IN('POST /api/x')}` },
-        { line: 5, message: `await pause(100) holds the request open ${IN('POST /api/x')}` },
-        { line: 6, message: `await new Promise((resolve) => setTimeout(res… holds the request open ${IN('POST /api/x')}` },
-        { line: 7, message: `await wait(1000) holds the request open ${IN('POST /api/x')}` },
+        { line: 4, messageId: 'sleep', data: { awaited: 'sleep(2000)', route: 'POST /api/x' } },
+        { line: 5, messageId: 'sleep', data: { awaited: 'pause(100)', route: 'POST /api/x' } },
+        { line: 6, messageId: 'sleep', data: { awaited: 'new Promise((resolve) => setTimeout(res…', route: 'POST /api/x' } },
+        { line: 7, messageId: 'sleep', data: { awaited: 'wait(1000)', route: 'POST /api/x' } },
       ],
     },
     {
@@ -157,14 +155,14 @@ testRule('BG-021', {
           '});',
         ].join('\n'),
       },
-      errors: [{ line: 2, message: 'await delay(1000) holds the request open in "waitForIt", called by the handler of POST /api/imports' }],
+      errors: [{ line: 2, messageId: 'sleep', data: { awaited: 'delay(1000)', route: 'POST /api/imports', via: 'waitForIt' } }],
     },
     {
       name: "waiting for a queued job's result",
       files: {
         'src/routes.ts': "app.post('/api/imports', async (req, res) => {\n  const job = await queue.add('import', req.body);\n  const result = await job.waitUntilFinished(events);\n  res.json({ job_id: job.id, result });\n});\n",
       },
-      errors: [{ line: 3, message: `job.waitUntilFinished() waits for a queued job's result ${IN('POST /api/imports')}` }],
+      errors: [{ line: 3, messageId: 'waitCall', data: { call: 'job.waitUntilFinished()', route: 'POST /api/imports' } }],
     },
     {
       name: 'long-running work awaited or returned: importCsv, execute_import, runScanAll',
@@ -181,9 +179,9 @@ testRule('BG-021', {
         ].join('\n'),
       },
       errors: [
-        { line: 2, message: `awaiting importService.importCsv() runs long-running work instead of dispatching it ${IN('POST /api/imports')}` },
-        { line: 6, message: `returning execute_import() runs long-running work instead of dispatching it ${IN('POST /api/run')}` },
-        { line: 8, message: `returning runScanAll() runs long-running work instead of dispatching it ${IN('POST /api/scan')}` },
+        { line: 2, messageId: 'longRunning', data: { how: 'await', callee: 'importService.importCsv', route: 'POST /api/imports' } },
+        { line: 6, messageId: 'longRunning', data: { how: 'return', callee: 'execute_import', route: 'POST /api/run' } },
+        { line: 8, messageId: 'longRunning', data: { how: 'return', callee: 'runScanAll', route: 'POST /api/scan' } },
       ],
     },
     {
@@ -204,8 +202,8 @@ testRule('BG-021', {
         ].join('\n'),
       },
       errors: [
-        { line: 6, message: `awaiting exportCsvRows() runs long-running work instead of dispatching it ${IN('POST /api/exports/csv')}` },
-        { line: 9, message: 'await sleep(10) holds the request open in "exportCsvRows", called by the handler of POST /api/exports/csv' },
+        { line: 6, messageId: 'longRunning', data: { how: 'await', callee: 'exportCsvRows', route: 'POST /api/exports/csv' } },
+        { line: 9, messageId: 'sleep', data: { awaited: 'sleep(10)', route: 'POST /api/exports/csv', via: 'exportCsvRows' } },
       ],
     },
     {
@@ -214,7 +212,7 @@ testRule('BG-021', {
         'src/controllers/builds.ts': "import { execFileSync } from 'child_process';\nexport function build(req: any, res: any) {\n  execFileSync('make');\n  res.json({});\n}\n",
         'src/routes.ts': "import { build } from './controllers/builds.js';\nrouter.post('/api/builds', build);\n",
       },
-      errors: [{ file: 'src/controllers/builds.ts', line: 3, message: `execFileSync() blocks the event loop ${IN('POST /api/builds')}` }],
+      errors: [{ file: 'src/controllers/builds.ts', line: 3, messageId: 'blockingCall', data: { call: 'execFileSync()', route: 'POST /api/builds' } }],
     },
     {
       name: 'execSync in a Next.js App Router POST (route.ts)',
@@ -233,7 +231,7 @@ testRule('BG-021', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 8, column: 18, message: `execSync() blocks the event loop ${IN('POST /api/builds/[ref]')}` }],
+      errors: [{ line: 8, column: 18, messageId: 'blockingCall', data: { call: 'execSync()', route: 'POST /api/builds/[ref]' } }],
     },
     {
       name: 'a Remix action that awaits the import it should dispatch',
@@ -250,7 +248,7 @@ testRule('BG-021', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 6, message: `awaiting importCsv() runs long-running work instead of dispatching it ${IN('POST /imports/new')}` }],
+      errors: [{ line: 6, messageId: 'longRunning', data: { how: 'await', callee: 'importCsv', route: 'POST /imports/new' } }],
     },
   ],
 });

@@ -1,8 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const MSG = (model: string) =>
-  `job model "${model}" is not referenced from a task registry (TASK_MODELS or registerTaskModel(...)): its jobs are not monitored`;
-
 const MODELS = {
   'src/models/import-job.entity.ts': "@Entity()\nexport class ImportJob { @Column() status!: 'pending' | 'running'; }\n",
   'src/models/index.ts': "export { ImportJob } from './import-job.entity';\n",
@@ -47,7 +44,7 @@ testRule('BG-022', {
         ...MODELS,
         'src/tasks/registry.ts': "// TASK_MODELS = { import: ImportJob }\nexport const TASK_MODELS = { import: 'ImportJob' };\n",
       },
-      errors: [{ file: 'src/models/import-job.entity.ts', line: 2, column: 14, message: MSG('ImportJob') }],
+      errors: [{ file: 'src/models/import-job.entity.ts', line: 2, column: 14, messageId: 'unregistered', data: { model: 'ImportJob', registryNames: ['TASK_MODELS'], registryCalls: ['registerTaskModel'] } }],
     },
     {
       name: 'a different declaration with the same name does not count',
@@ -55,7 +52,7 @@ testRule('BG-022', {
         ...MODELS,
         'src/tasks/registry.ts': 'class ImportJob {}\nexport const TASK_MODELS = { import: ImportJob };\n',
       },
-      errors: [{ file: 'src/models/import-job.entity.ts', line: 2, message: MSG('ImportJob') }],
+      errors: [{ file: 'src/models/import-job.entity.ts', line: 2, messageId: 'unregistered', data: { model: 'ImportJob', registryNames: ['TASK_MODELS'], registryCalls: ['registerTaskModel'] } }],
     },
     {
       name: 'one registered, one not; registering under another call name does not count',
@@ -64,7 +61,7 @@ testRule('BG-022', {
         'src/models/scan-run.model.ts': "export interface ScanRun { status: 'pending'; }\n",
         'src/app.ts': "import { ImportJob } from './models';\nimport { ScanRun } from './models/scan-run.model';\nregisterTaskModel(ImportJob);\nregisterModel<ScanRun>();\n",
       },
-      errors: [{ file: 'src/models/scan-run.model.ts', line: 1, column: 18, message: MSG('ScanRun') }],
+      errors: [{ file: 'src/models/scan-run.model.ts', line: 1, column: 18, messageId: 'unregistered', data: { model: 'ScanRun', registryNames: ['TASK_MODELS'], registryCalls: ['registerTaskModel'] } }],
     },
   ],
 });

@@ -1,9 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const NO_READ = (label: string) => `${label} deletes without checking the "X-RESOURCE-NAME" header against the resource's name`;
-const NO_COMPARE = (label: string) => `${label} reads the "X-RESOURCE-NAME" header but never compares it with the resource's name`;
-const AFTER = (label: string) => `${label} checks the "X-RESOURCE-NAME" header only after deleting`;
-
 testRule('BG-023', {
   valid: [
     {
@@ -166,19 +162,19 @@ testRule('BG-023', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 5, column: 4, message: NO_READ('DELETE /:id') }],
+      errors: [{ line: 5, column: 4, messageId: 'headerNotRead', data: { route: 'DELETE /:id', header: 'X-RESOURCE-NAME' } }],
     },
     {
       name: 'a DELETE route that never reads the header',
       files: { 'src/routes.ts': "router.delete('/api/datasets/:id', async (req, res) => {\n  await datasets.delete(req.params.id);\n  res.status(204).end();\n});\n" },
-      errors: [{ line: 1, column: 1, message: NO_READ('DELETE /api/datasets/:id') }],
+      errors: [{ line: 1, column: 1, messageId: 'headerNotRead', data: { route: 'DELETE /api/datasets/:id', header: 'X-RESOURCE-NAME' } }],
     },
     {
       name: 'reads it but only tests that it is present',
       files: {
         'src/routes.ts': "router.delete('/api/datasets/:id', async (req, res) => {\n  if (!req.headers['x-resource-name']) return res.status(400).end();\n  await datasets.delete(req.params.id);\n});\n",
       },
-      errors: [{ line: 1, message: NO_COMPARE('DELETE /api/datasets/:id') }],
+      errors: [{ line: 1, messageId: 'headerNotCompared', data: { route: 'DELETE /api/datasets/:id', header: 'X-RESOURCE-NAME' } }],
     },
     {
       name: 'compares only after deleting',
@@ -190,7 +186,7 @@ testRule('BG-023', {
           '});',
         ].join('\n'),
       },
-      errors: [{ line: 1, message: AFTER('DELETE /api/datasets/:id') }],
+      errors: [{ line: 1, messageId: 'headerComparedLate', data: { route: 'DELETE /api/datasets/:id', header: 'X-RESOURCE-NAME' } }],
     },
     {
       name: 'a Koa-router RPC delete without a slash (Outline "imports.delete")',
@@ -218,7 +214,7 @@ testRule('BG-023', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 7, column: 1, message: NO_READ('POST /imports.delete') }],
+      errors: [{ line: 7, column: 1, messageId: 'headerNotRead', data: { route: 'POST /imports.delete', header: 'X-RESOURCE-NAME' } }],
     },
     {
       name: 'RPC-style POST .../delete and a Fastify route object',
@@ -231,9 +227,9 @@ testRule('BG-023', {
         ].join('\n'),
       },
       errors: [
-        { line: 1, message: NO_READ('POST /api/collections/:id/delete') },
-        { line: 2, message: NO_READ('DELETE /api/users/:id') },
-        { line: 3, message: NO_READ('POST /api/documents.remove') },
+        { line: 1, messageId: 'headerNotRead', data: { route: 'POST /api/collections/:id/delete', header: 'X-RESOURCE-NAME' } },
+        { line: 2, messageId: 'headerNotRead', data: { route: 'DELETE /api/users/:id', header: 'X-RESOURCE-NAME' } },
+        { line: 3, messageId: 'headerNotRead', data: { route: 'POST /api/documents.remove', header: 'X-RESOURCE-NAME' } },
       ],
     },
     {
@@ -250,7 +246,7 @@ testRule('BG-023', {
           '}',
         ].join('\n'),
       },
-      errors: [{ line: 4, message: NO_READ('DELETE /api/datasets/:id') }],
+      errors: [{ line: 4, messageId: 'headerNotRead', data: { route: 'DELETE /api/datasets/:id', header: 'X-RESOURCE-NAME' } }],
     },
     {
       name: 'Next.js route.ts DELETE without the X-RESOURCE-NAME check (reported at DELETE)',
@@ -272,7 +268,7 @@ testRule('BG-023', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 9, column: 23, message: NO_READ('DELETE /api/datasets/[id]') }],
+      errors: [{ line: 9, column: 23, messageId: 'headerNotRead', data: { route: 'DELETE /api/datasets/[id]', header: 'X-RESOURCE-NAME' } }],
     },
     {
       name: 'a Remix action that deletes when request.method === "DELETE", unchecked',
@@ -293,7 +289,7 @@ testRule('BG-023', {
           '',
         ].join('\n'),
       },
-      errors: [{ line: 4, message: NO_READ('DELETE /datasets/$id') }],
+      errors: [{ line: 4, messageId: 'headerNotRead', data: { route: 'DELETE /datasets/$id', header: 'X-RESOURCE-NAME' } }],
     },
   ],
 });

@@ -1,8 +1,6 @@
 import { testRule } from '../../helpers/rule-tester.js';
 import { PRISMA_EXPORT_TASK } from './idioms.js';
 
-const MISSING_BOTH = (task: string) => `task "${task}" does not write status "running" or started_at when it starts`;
-
 const MODEL = {
   'src/models/import-job.entity.ts':
     'export class ImportJob {\n  id!: string;\n  status!: string;\n  started_at?: Date;\n  completed_at?: Date;\n  error_message?: string;\n}\n',
@@ -209,7 +207,7 @@ testRule('BG-030', {
     {
       name: 'a camelCase Prisma task: the message names startedAt as the project spells it',
       files: { 'src/jobs/export.job.ts': PRISMA_EXPORT_TASK },
-      errors: [{ line: 4, column: 23, message: 'task "processExport" does not write startedAt when it starts' }],
+      errors: [{ line: 4, column: 23, messageId: 'startNotRecorded', data: { task: 'processExport', missing: ['startedAt'], late: [] } }],
     },
     {
       name: 'a NestJS task service whose repository is typed with the model: its startedAt write alone makes it a job task',
@@ -236,7 +234,7 @@ testRule('BG-030', {
           '',
         ].join('\n'),
       },
-      errors: [{ file: 'src/jobs/export.task.ts', line: 10, column: 9, message: /task "run" does not write status "running"/ }],
+      errors: [{ file: 'src/jobs/export.task.ts', line: 10, column: 9, messageId: 'startNotRecorded', message: /task "run" does not write status "running"/ }],
     },
     {
       name: 'no start writes at all',
@@ -245,7 +243,7 @@ testRule('BG-030', {
           'export async function runImport(id) {\n  try {\n    await work(id);\n    await repo.update(id, { status: "completed", completed_at: new Date() });\n' +
           '  } catch (err) {\n    await repo.update(id, { status: "failed", error_message: String(err) });\n  }\n}\n',
       },
-      errors: [{ line: 1, column: 23, message: MISSING_BOTH('runImport') }],
+      errors: [{ line: 1, column: 23, messageId: 'startNotRecorded', data: { task: 'runImport', missing: ['status "running"', 'started_at'], late: [] } }],
     },
     {
       name: 'running only inside catch, started_at after completion',
@@ -254,7 +252,7 @@ testRule('BG-030', {
           'export async function runImport(job) {\n  try {\n    job.status = "completed";\n    job.started_at = new Date();\n' +
           '  } catch (e) {\n    job.status = "running";\n  }\n}\n',
       },
-      errors: [{ line: 1, message: 'task "runImport" does not write status "running" when it starts, and writes started_at only after its first completion write' }],
+      errors: [{ line: 1, messageId: 'startNotRecorded', data: { task: 'runImport', missing: ['status "running"'], late: ['started_at'] } }],
     },
     {
       name: 'a BullMQ Worker imported under an alias, outside task files',
@@ -266,7 +264,7 @@ testRule('BG-030', {
           'export const worker = new BullWorker("imports", async (job) => {\n' +
           '  await repo.update(job.data.id, { status: "completed", completed_at: new Date() });\n});\n',
       },
-      errors: [{ file: 'src/queue/consumers.ts', line: 4, column: 27, message: MISSING_BOTH('processor') }],
+      errors: [{ file: 'src/queue/consumers.ts', line: 4, column: 27, messageId: 'startNotRecorded', data: { task: 'processor', missing: ['status "running"', 'started_at'], late: [] } }],
     },
     {
       name: 'a NestJS @Processor: process is the task, its event hooks are not',
@@ -279,7 +277,7 @@ testRule('BG-030', {
           '  async process(job) {\n    await this.repo.update(job.data.id, { status: "completed", completed_at: new Date() });\n  }\n' +
           '  @OnWorkerEvent("failed")\n  async onFailed(job) {\n    await this.repo.update(job.data.id, { status: "failed" });\n  }\n}\n',
       },
-      errors: [{ file: 'src/imports/import.processor.ts', line: 6, column: 9, message: MISSING_BOTH('process') }],
+      errors: [{ file: 'src/imports/import.processor.ts', line: 6, column: 9, messageId: 'startNotRecorded', data: { task: 'process', missing: ['status "running"', 'started_at'], late: [] } }],
     },
     {
       name: 'a public method of an exported class in a task file (private ones are helpers)',
@@ -287,7 +285,7 @@ testRule('BG-030', {
         'src/jobs/export.job.ts':
           'export class ExportJobRunner {\n  async run(job) {\n    job.status = "completed";\n  }\n  private async fail(job) {\n    job.status = "failed";\n  }\n}\n',
       },
-      errors: [{ line: 2, column: 9, message: MISSING_BOTH('run') }],
+      errors: [{ line: 2, column: 9, messageId: 'startNotRecorded', data: { task: 'run', missing: ['status "running"', 'started_at'], late: [] } }],
     },
     {
       name: 'a callback handed to backgroundTasks.add that writes through a same-file function',
@@ -298,7 +296,7 @@ testRule('BG-030', {
           'router.post("/imports", async (req, res) => {\n  backgroundTasks.add(() => finish(repo, req.body.id));\n  res.json({ job_id: 1 });\n});\n',
         ...MODEL,
       },
-      errors: [{ file: 'src/routes/imports.ts', line: 6, column: 3, message: MISSING_BOTH('background callback') }],
+      errors: [{ file: 'src/routes/imports.ts', line: 6, column: 3, messageId: 'startNotRecorded', data: { task: 'background callback', missing: ['status "running"', 'started_at'], late: [] } }],
     },
     {
       name: 'JS task file: exported arrow and exports.x',
@@ -307,8 +305,8 @@ testRule('BG-030', {
           'export const runCleanup = async (run) => {\n  run.status = "completed";\n};\nexports.runPurge = async function (run) {\n  run.status = "completed";\n};\n',
       },
       errors: [
-        { line: 1, column: 14, message: MISSING_BOTH('runCleanup') },
-        { line: 4, column: 9, message: MISSING_BOTH('runPurge') },
+        { line: 1, column: 14, messageId: 'startNotRecorded', data: { task: 'runCleanup', missing: ['status "running"', 'started_at'], late: [] } },
+        { line: 4, column: 9, messageId: 'startNotRecorded', data: { task: 'runPurge', missing: ['status "running"', 'started_at'], late: [] } },
       ],
     },
   ],

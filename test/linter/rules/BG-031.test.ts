@@ -53,12 +53,12 @@ testRule('BG-031', {
           `export async function runExport(job) {\n${START}  try {\n    job.status = "completed";\n    job.completed_at = new Date();\n` +
           '  } catch (error) {\n    job.status = "failed";\n    job.error_message = error.message;\n  }\n}\n',
       },
-      errors: [{ line: 1, column: 23, message: 'task "runExport" does not write completed_at on the failure path' }],
+      errors: [{ line: 1, column: 23, messageId: 'missingFinalWrites', data: { task: 'runExport', finalValues: ['completed', 'completed_with_warnings', 'failed'], completedField: 'completed_at', statusPaths: [], completedPaths: ['failure'] } }],
     },
     {
       name: 'no catch at all: nothing on the failure path',
       files: { 'src/tasks/export.ts': `export async function runExport(job) {\n${START}  job.status = "completed";\n  job.completed_at = new Date();\n}\n` },
-      errors: [{ line: 1, message: 'task "runExport" does not write a final status ("completed", "completed_with_warnings" or "failed") or completed_at on the failure path' }],
+      errors: [{ line: 1, messageId: 'missingFinalWrites', data: { task: 'runExport', finalValues: ['completed', 'completed_with_warnings', 'failed'], completedField: 'completed_at', statusPaths: ['failure'], completedPaths: ['failure'] } }],
     },
     {
       name: 'nothing final anywhere; a status in catch that is not final',
@@ -68,7 +68,7 @@ testRule('BG-031', {
       },
       errors: [{
         line: 1,
-        message: 'task "runExport" does not write a final status ("completed", "completed_with_warnings" or "failed") on the success and failure paths, nor completed_at on the success path',
+        messageId: 'missingFinalWrites', data: { task: 'runExport', finalValues: ['completed', 'completed_with_warnings', 'failed'], completedField: 'completed_at', statusPaths: ['success', 'failure'], completedPaths: ['success'] },
       }],
     },
   ],

@@ -42,33 +42,33 @@ testRule('BG-032', {
     {
       name: 'a catch that keeps the error in failureReason: the message names it (and errorMessage in the project\'s case)',
       files: { 'src/jobs/export.job.ts': PRISMA_EXPORT_TASK },
-      errors: [{ line: 9, column: 5, message: 'catch in task "processExport" does not write errorMessage from "error" (it writes the error to "failureReason" instead)' }],
+      errors: [{ line: 9, column: 5, messageId: 'incompleteCatch', data: { task: 'processExport', missing: ['write errorMessage from "error" (it writes the error to "failureReason" instead)'] } }],
     },
     {
       name: 'a catch that logs and swallows',
       files: { 'src/workers/scan.worker.ts': TRY('    console.error("scan failed", err);\n') },
-      errors: [{ line: 6, column: 5, message: 'catch in task "runScan" only logs the error: the job is never marked "failed" and has no error_message' }],
+      errors: [{ line: 6, column: 5, messageId: 'logOnlyCatch', data: { task: 'runScan', failedValue: 'failed', errorField: 'error_message' } }],
     },
     {
       name: 'console.error is not a logger when the option says otherwise',
       options: { errorLoggers: ['reportError'] },
       files: { 'src/workers/scan.worker.ts': TRY('    console.error(err);\n    scan.status = "failed";\n    scan.error_message = String(err);\n') },
-      errors: [{ line: 6, message: 'catch in task "runScan" does not log the error' }],
+      errors: [{ line: 6, messageId: 'incompleteCatch', data: { task: 'runScan', missing: ['log the error'] } }],
     },
     {
       name: 'an empty catch',
       files: { 'src/workers/scan.worker.ts': TRY('', '') },
-      errors: [{ line: 6, column: 5, message: 'empty catch in task "runScan": the error is swallowed and the job is never marked "failed"' }],
+      errors: [{ line: 6, column: 5, messageId: 'emptyCatch', data: { task: 'runScan', failedValue: 'failed' } }],
     },
     {
       name: 'no try at all',
       files: { 'src/workers/scan.worker.ts': 'export async function runScan(scan) {\n  scan.status = "running";\n  await scanAll(scan);\n  scan.status = "completed";\n}\n' },
-      errors: [{ line: 1, column: 23, message: 'task "runScan" has no try/catch: an exception leaves the job "running" with no error_message' }],
+      errors: [{ line: 1, column: 23, messageId: 'noTryCatch', data: { task: 'runScan', errorField: 'error_message' } }],
     },
     {
       name: 'a catch that rethrows after marking failed with a fixed message, without logging',
       files: { 'src/workers/scan.worker.ts': TRY('    scan.status = "failed";\n    scan.error_message = "scan failed";\n    throw err;\n') },
-      errors: [{ line: 6, message: 'catch in task "runScan" does not write error_message from "err" or log the error' }],
+      errors: [{ line: 6, messageId: 'incompleteCatch', data: { task: 'runScan', missing: ['write error_message from "err"', 'log the error'] } }],
     },
     {
       name: 'a .catch callback that only logs',
@@ -76,7 +76,7 @@ testRule('BG-032', {
         'src/workers/scan.worker.ts':
           'export async function runScan(scan) {\n  scan.status = "running";\n  await scanAll(scan).catch((e) => logger.error(e));\n  scan.status = "completed";\n}\n',
       },
-      errors: [{ line: 3, column: 29, message: 'catch in task "runScan" only logs the error: the job is never marked "failed" and has no error_message' }],
+      errors: [{ line: 3, column: 29, messageId: 'logOnlyCatch', data: { task: 'runScan', failedValue: 'failed', errorField: 'error_message' } }],
     },
   ],
 });

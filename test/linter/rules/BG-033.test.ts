@@ -1,9 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const CAPTURE = (s: string) => `deferred work captures the request's session "${s}": it is closed or reused when the response is sent`;
-const SESSION_PARAM = (task: string, p: string, type?: string) =>
-  `task "${task}" takes the session "${p}"${type ? ` (${type})` : ''} as a parameter: a task opens its own, the caller's is closed or rolled back without it`;
-
 testRule('BG-033', {
   valid: [
     {
@@ -60,9 +56,9 @@ testRule('BG-033', {
           'export async function processExport(db: EntityManager, req: FastifyRequest) {\n  await work(1);\n}\n',
       },
       errors: [
-        { line: 1, column: 37, message: SESSION_PARAM('processImport', 'em') },
-        { line: 4, column: 37, message: SESSION_PARAM('processExport', 'db', 'EntityManager') },
-        { line: 4, column: 56, message: 'task "processExport" takes the request "req" as a parameter: its session ends with the response' },
+        { line: 1, column: 37, messageId: 'sessionParameter', data: { task: 'processImport', name: 'em' } },
+        { line: 4, column: 37, messageId: 'sessionParameter', data: { task: 'processExport', name: 'db', type: 'EntityManager' } },
+        { line: 4, column: 56, messageId: 'requestParameter', data: { task: 'processExport', name: 'req' } },
       ],
     },
     {
@@ -71,7 +67,7 @@ testRule('BG-033', {
         'src/routes/imports.ts':
           'router.post("/api/imports", async (req, res) => {\n  const id = await createJob(req.body);\n  backgroundTasks.add(() => processImport(req.db, id));\n  res.json({ job_id: id });\n});\n',
       },
-      errors: [{ line: 3, column: 23, message: CAPTURE('req.db') }],
+      errors: [{ line: 3, column: 23, messageId: 'capturedSession', data: { session: 'req.db' } }],
     },
     {
       name: 'setImmediate capturing a variable bound to the request em; an un-awaited async call handed request.em',
@@ -83,8 +79,8 @@ testRule('BG-033', {
           '  processImport(request.em, 1);\n  return { job_id: 1 };\n});\n',
       },
       errors: [
-        { line: 6, column: 16, message: CAPTURE('em') },
-        { line: 9, column: 17, message: CAPTURE('request.em') },
+        { line: 6, column: 16, messageId: 'capturedSession', data: { session: 'em' } },
+        { line: 9, column: 17, messageId: 'capturedSession', data: { session: 'request.em' } },
       ],
     },
     {
@@ -94,7 +90,7 @@ testRule('BG-033', {
           '@Controller("imports")\nexport class ImportsController {\n  @Post()\n  create(@Body() body, em: EntityManager) {\n' +
           '    setTimeout(() => runImport(em, body.id), 0);\n    return { job_id: 1 };\n  }\n}\n',
       },
-      errors: [{ line: 5, column: 16, message: CAPTURE('em') }],
+      errors: [{ line: 5, column: 16, messageId: 'capturedSession', data: { session: 'em' } }],
     },
     {
       name: 'a query runner never released; a session held by the class; an imported shared session',
@@ -107,9 +103,9 @@ testRule('BG-033', {
           'export async function processExport(id) {\n  await session.update(id);\n}\n',
       },
       errors: [
-        { file: 'src/tasks/import.ts', line: 2, column: 23, message: 'task "processImport" does not release "qr" (from dataSource.createQueryRunner()) in finally: it leaks a connection when the task fails' },
-        { file: 'src/tasks/import.ts', line: 8, column: 9, message: 'task "run" works through "this.em", a session held by the class, not opened by the task: open its own session inside the task' },
-        { file: 'src/tasks/import.ts', line: 12, column: 23, message: 'task "processExport" works through "session", a shared session declared outside the task: open its own session inside the task' },
+        { file: 'src/tasks/import.ts', line: 2, column: 23, messageId: 'notReleased', data: { task: 'processImport', name: 'qr', call: 'dataSource.createQueryRunner()' } },
+        { file: 'src/tasks/import.ts', line: 8, column: 9, messageId: 'notOwnSession', data: { task: 'run', session: 'this.em', why: 'classMember' } },
+        { file: 'src/tasks/import.ts', line: 12, column: 23, messageId: 'notOwnSession', data: { task: 'processExport', session: 'session', why: 'sharedDeclaration' } },
       ],
     },
   ],

@@ -1,7 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const MSG = (s: string, word = 'transaction') => `failure update goes through "${s}", the ${word} the failed try used: it is rolled back with it`;
-
 testRule('BG-034', {
   valid: [
     {
@@ -42,7 +40,7 @@ testRule('BG-034', {
           'export async function runSync(id) {\n  const trx = await knex.transaction();\n  try {\n    await trx("sync_runs").where({ id }).update({ status: "running" });\n    await trx.commit();\n' +
           '  } catch (err) {\n    await trx("sync_runs").where({ id }).update({ status: "failed", error_message: String(err) });\n    await trx.rollback();\n  }\n}\n',
       },
-      errors: [{ line: 7, column: 11, message: MSG('trx') }],
+      errors: [{ line: 7, column: 11, messageId: 'failedSession', data: { session: 'trx', word: 'transaction' } }],
     },
     {
       name: 'a Drizzle transaction callback whose catch writes through tx',
@@ -51,7 +49,7 @@ testRule('BG-034', {
           'export async function runSync(id) {\n  await db.transaction(async (tx) => {\n    try {\n      await tx.update(syncRuns).set({ status: "running" }).where(eq(syncRuns.id, id));\n' +
           '    } catch (err) {\n      await tx.update(syncRuns).set({ status: "failed", error_message: String(err) }).where(eq(syncRuns.id, id));\n    }\n  });\n}\n',
       },
-      errors: [{ line: 6, column: 13, message: MSG('tx') }],
+      errors: [{ line: 6, column: 13, messageId: 'failedSession', data: { session: 'tx', word: 'transaction' } }],
     },
     {
       name: 'an in-memory change flushed through the forked em the try used',
@@ -60,7 +58,7 @@ testRule('BG-034', {
           'export async function runSync(id) {\n  const em = orm.em.fork();\n  const job = await em.findOneOrFail(SyncRun, id);\n  try {\n    job.status = "running";\n    await em.flush();\n' +
           '  } catch (err) {\n    job.status = "failed";\n    job.error_message = String(err);\n    await em.flush();\n  }\n}\n',
       },
-      errors: [{ line: 8, column: 5, message: MSG('em', 'session') }],
+      errors: [{ line: 8, column: 5, messageId: 'failedSession', data: { session: 'em', word: 'session' } }],
     },
     {
       name: 'a helper called from the catch with the transaction',
@@ -70,7 +68,7 @@ testRule('BG-034', {
           'export async function runSync(id) {\n  const trx = await knex.transaction();\n  try {\n    await trx("sync_runs").where({ id }).update({ status: "running" });\n' +
           '  } catch (err) {\n    await markFailed(trx, id, err);\n  }\n}\n',
       },
-      errors: [{ line: 9, column: 11, message: MSG('trx') }],
+      errors: [{ line: 9, column: 11, messageId: 'failedSession', data: { session: 'trx', word: 'transaction' } }],
     },
   ],
 });

@@ -1,9 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const VOID = (call: string) => `the promise of ${call} is discarded with void and has no error path: a rejection is unhandled`;
-const UNAWAITED = (call: string) => `the promise of ${call} is not awaited and has no error path: a rejection is unhandled`;
-const DEFERRED = (via: string) => `async work deferred with ${via} has no error path: a rejection in it is unhandled`;
-
 const MAILER = 'export async function sendEmails(order) {\n  await mailer.send(order);\n}\n';
 
 testRule('BG-035', {
@@ -46,8 +42,8 @@ testRule('BG-035', {
           'app.post("/api/orders", async (req, res) => {\n  void sendEmails(req.body);\n  sendEmails(req.body);\n  res.status(201).json({});\n});\n',
       },
       errors: [
-        { file: 'src/routes/orders.ts', line: 3, column: 8, message: VOID('sendEmails()') },
-        { file: 'src/routes/orders.ts', line: 4, column: 3, message: UNAWAITED('sendEmails()') },
+        { file: 'src/routes/orders.ts', line: 3, column: 8, messageId: 'promiseUnobserved', data: { what: 'sendEmails()', how: 'void' } },
+        { file: 'src/routes/orders.ts', line: 4, column: 3, messageId: 'promiseUnobserved', data: { what: 'sendEmails()', how: 'unawaited' } },
       ],
     },
     {
@@ -57,8 +53,8 @@ testRule('BG-035', {
         'src/routes/imports.ts': 'router.post("/api/imports", (req, res) => {\n  res.on("finish", async () => {\n    await audit(req.body);\n  });\n  res.json({});\n});\n',
       },
       errors: [
-        { file: 'src/routes/imports.ts', line: 2, column: 3, message: DEFERRED('res.on') },
-        { file: 'src/tasks/import.ts', line: 2, column: 3, message: DEFERRED('setImmediate') },
+        { file: 'src/routes/imports.ts', line: 2, column: 3, messageId: 'deferredUnobserved', data: { via: 'res.on' } },
+        { file: 'src/tasks/import.ts', line: 2, column: 3, messageId: 'deferredUnobserved', data: { via: 'setImmediate' } },
       ],
     },
     {
@@ -69,8 +65,8 @@ testRule('BG-035', {
           '  @Post()\n  create(@Body() body) {\n    this.notify(body.id);\n    fetchThing().then((r) => r.json());\n    return {};\n  }\n}\n',
       },
       errors: [
-        { line: 8, column: 5, message: UNAWAITED('this.notify()') },
-        { line: 9, column: 5, message: UNAWAITED('fetchThing().then()') },
+        { line: 8, column: 5, messageId: 'promiseUnobserved', data: { what: 'this.notify()', how: 'unawaited' } },
+        { line: 9, column: 5, messageId: 'promiseUnobserved', data: { what: 'fetchThing().then()', how: 'unawaited' } },
       ],
     },
     {
@@ -79,7 +75,7 @@ testRule('BG-035', {
         'src/tasks/import.ts':
           'async function notify(id) {\n  await mailer.send(id);\n}\nexport const t = rt.dbTask({ name: "import" }, async (ctx, id) => {\n  void notify(id);\n});\n',
       },
-      errors: [{ line: 5, column: 8, message: VOID('notify()') }],
+      errors: [{ line: 5, column: 8, messageId: 'promiseUnobserved', data: { what: 'notify()', how: 'void' } }],
     },
   ],
 });

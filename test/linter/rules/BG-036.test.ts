@@ -26,12 +26,12 @@ testRule('BG-036', {
     {
       name: 'nothing logged',
       files: { 'src/tasks/cleanup.js': body({}) },
-      errors: [{ line: 1, column: 23, message: 'task "runCleanup" does not log its start, its completion and its failure' }],
+      errors: [{ line: 1, column: 23, messageId: 'missingLogs', data: { task: 'runCleanup', missing: ['start', 'completion', 'failure'] } }],
     },
     {
       name: 'only the start and a warning in the catch',
       files: { 'src/tasks/cleanup.ts': body({ start: '  logger.info("cleanup started", { id: run.id });\n', fail: '    logger.warn("cleanup problem");\n' }) },
-      errors: [{ line: 1, message: 'task "runCleanup" does not log its completion and its failure' }],
+      errors: [{ line: 1, messageId: 'missingLogs', data: { task: 'runCleanup', missing: ['completion', 'failure'] } }],
     },
   ],
 });

@@ -1,7 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const MSG = (what: string) => `this page starts a job (${what}) but never checks for an active job when it loads`;
-
 testRule('BG-040', {
   valid: [
     {
@@ -93,7 +91,7 @@ testRule('BG-040', {
           '}));',
         ].join('\n'),
       },
-      errors: [{ line: 4, column: 11, message: MSG('POST /api/imports') }],
+      errors: [{ line: 4, column: 11, messageId: 'noStatusOnLoad', data: { trigger: 'POST /api/imports' } }],
     },
     {
       name: 'React page with axios.post and triggerJob, an effect that does something else (TS)',
@@ -112,8 +110,8 @@ testRule('BG-040', {
         ].join('\n'),
       },
       errors: [
-        { line: 6, message: MSG('POST /api/v1/collections.export') },
-        { line: 7, message: MSG('trigger() (triggerJob)') },
+        { line: 6, messageId: 'noStatusOnLoad', data: { trigger: 'POST /api/v1/collections.export' } },
+        { line: 7, messageId: 'noStatusOnLoad', data: { trigger: 'trigger() (triggerJob)' } },
       ],
     },
     {
@@ -129,14 +127,14 @@ testRule('BG-040', {
           '});',
         ].join('\n'),
       },
-      errors: [{ line: 3, message: MSG('POST /api/scans/run') }],
+      errors: [{ line: 3, messageId: 'noStatusOnLoad', data: { trigger: 'POST /api/scans/run' } }],
     },
     {
       name: 'axios({ method: "post", url }) in an x-data page',
       files: {
         'static/js/sync.js': "window.syncPage = () => ({ go() { return axios({ method: 'post', url: '/api/sync' }); } });\n// used by x-data=\"syncPage()\"\n",
       },
-      errors: [{ line: 1, message: MSG('POST /api/sync') }],
+      errors: [{ line: 1, messageId: 'noStatusOnLoad', data: { trigger: 'POST /api/sync' } }],
     },
   ],
 });

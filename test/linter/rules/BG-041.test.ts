@@ -1,8 +1,5 @@
 import { testRule } from '../../helpers/rule-tester.js';
 
-const MSG_FAST = (ms: number, what = 'polling') => `${what} every ${ms} ms is too frequent: use 3000–5000 ms`;
-const MSG_SLOW = (ms: number, what = 'polling') => `${what} every ${ms} ms may feel unresponsive: use 3000–5000 ms`;
-
 testRule('BG-041', {
   valid: [
     { name: 'a 4 s poll', files: { 'static/js/page.js': 'setInterval(() => this.pollStatus(), 4000);\n' } },
@@ -21,17 +18,17 @@ testRule('BG-041', {
         'static/js/config.js': 'export const POLL_MS = 1000;\n',
         'static/js/page.js': "import { POLL_MS } from './config.js';\n\nsetInterval(() => this.pollStatus(), POLL_MS);\n",
       },
-      errors: [{ file: 'static/js/page.js', line: 3, column: 38, message: MSG_FAST(1000) }],
+      errors: [{ file: 'static/js/page.js', line: 3, column: 38, messageId: 'tooFrequent', data: { what: 'polling', value: 1000, minMs: 3000, maxMs: 5000 } }],
     },
     {
       name: 'ten seconds feels unresponsive',
       files: { 'static/admin/js/jobs.js': 'const timer = setInterval(async () => {\n  await fetch(`/api/jobs/${id}`);\n}, 10000);\n' },
-      errors: [{ line: 3, message: MSG_SLOW(10000) }],
+      errors: [{ line: 3, messageId: 'tooSlow', data: { what: 'polling', value: 10000, minMs: 3000, maxMs: 5000 } }],
     },
     {
       name: 'self-rescheduling setTimeout',
       files: { 'web/hooks/useJob.ts': 'export function poll() {\n  fetch("/api/status");\n  setTimeout(poll, 1500);\n}\n' },
-      errors: [{ line: 3, column: 20, message: MSG_FAST(1500) }],
+      errors: [{ line: 3, column: 20, messageId: 'tooFrequent', data: { what: 'polling', value: 1500, minMs: 3000, maxMs: 5000 } }],
     },
     {
       name: 'TanStack refetchInterval, SWR refreshInterval and runtime client intervalMs, through an enum',
@@ -46,9 +43,9 @@ testRule('BG-041', {
           '}\n',
       },
       errors: [
-        { line: 3, column: 50, message: MSG_FAST(1000, 'polling (refetchInterval)') },
-        { line: 4, message: MSG_SLOW(60000, 'polling (refreshInterval)') },
-        { line: 5, message: MSG_FAST(2000, 'polling (intervalMs)') },
+        { line: 3, column: 50, messageId: 'tooFrequent', data: { what: 'polling (refetchInterval)', value: 1000, minMs: 3000, maxMs: 5000 } },
+        { line: 4, messageId: 'tooSlow', data: { what: 'polling (refreshInterval)', value: 60000, minMs: 3000, maxMs: 5000 } },
+        { line: 5, messageId: 'tooFrequent', data: { what: 'polling (intervalMs)', value: 2000, minMs: 3000, maxMs: 5000 } },
       ],
     },
     {
@@ -72,8 +69,8 @@ testRule('BG-041', {
         ].join('\n'),
       },
       errors: [
-        { line: 8, column: 75, message: MSG_FAST(1000, 'polling (refetchInterval)') },
-        { line: 10, message: MSG_FAST(2000, 'polling (refreshInterval)') },
+        { line: 8, column: 75, messageId: 'tooFrequent', data: { what: 'polling (refetchInterval)', value: 1000, minMs: 3000, maxMs: 5000 } },
+        { line: 10, messageId: 'tooFrequent', data: { what: 'polling (refreshInterval)', value: 2000, minMs: 3000, maxMs: 5000 } },
       ],
     },
     {
@@ -82,7 +79,7 @@ testRule('BG-041', {
         'static/js/intervals.js': 'export const FAST = 500;\n',
         'static/js/p.js': "import * as I from './intervals.js';\nwindow.setInterval(() => refreshProgress(), I.FAST);\n",
       },
-      errors: [{ file: 'static/js/p.js', line: 2, message: MSG_FAST(500) }],
+      errors: [{ file: 'static/js/p.js', line: 2, messageId: 'tooFrequent', data: { what: 'polling', value: 500, minMs: 3000, maxMs: 5000 } }],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/linter/lint.js';
 import { bundledRules, generateDocs } from '../../../scripts/gen-docs.js';
@@ -7,9 +8,41 @@ import { REPO_ROOT } from '../../helpers/run-cli.js';
 import { tempProject } from '../../helpers/temp-project.js';
 
 const rules = bundledRules();
-const testSources = readdirSync(join(REPO_ROOT, 'test/linter/rules'))
-  .filter((f) => f.endsWith('.test.ts'))
-  .map((f) => readFileSync(join(REPO_ROOT, 'test/linter/rules', f), 'utf8'));
+
+/** Every bundled rule, by id: a rule lost (or added without its spec and docs) fails here. */
+const BUNDLED_IDS = [
+  'BG-001', 'BG-002', 'BG-003', 'BG-004', 'BG-005', 'BG-010', 'BG-020', 'BG-021', 'BG-022', 'BG-023',
+  'BG-030', 'BG-031', 'BG-032', 'BG-033', 'BG-034', 'BG-035', 'BG-036', 'BG-040', 'BG-041',
+];
+
+/**
+ * The rules test/linter/rules runs RuleTester specs for, with their case counts: read from the
+ * code (real `testRule('BG-…', { valid: [...], invalid: [...] })` calls), so a comment or a string
+ * naming a rule does not count.
+ */
+function ruleSpecs(): Map<string, { valid: number; invalid: number }> {
+  const specs = new Map<string, { valid: number; invalid: number }>();
+  const dir = join(REPO_ROOT, 'test/linter/rules');
+  for (const f of readdirSync(dir).filter((name) => name.endsWith('.test.ts'))) {
+    const sf = ts.createSourceFile(f, readFileSync(join(dir, f), 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'testRule') {
+        const [id, cases] = n.arguments;
+        if (id && ts.isStringLiteral(id) && cases && ts.isObjectLiteralExpression(cases)) {
+          const count = (key: string) => {
+            const p = cases.properties.find((x) => ts.isPropertyAssignment(x) && x.name.getText(sf) === key);
+            return p && ts.isPropertyAssignment(p) && ts.isArrayLiteralExpression(p.initializer) ? p.initializer.elements.length : 0;
+          };
+          specs.set(id.text, { valid: count('valid'), invalid: count('invalid') });
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return specs;
+}
+const specs = ruleSpecs();
 
 async function linesReported(ruleId: string, filename: string, code: string): Promise<number[]> {
   const root = tempProject({ [filename]: code });
@@ -21,8 +54,8 @@ async function linesReported(ruleId: string, filename: string, code: string): Pr
 }
 
 describe('the bundled pack', () => {
-  it('loads rules', () => {
-    expect(rules.length).toBeGreaterThanOrEqual(5);
+  it('loads exactly the bundled rules', () => {
+    expect(rules.map((r) => r.id)).toEqual(BUNDLED_IDS);
   });
 
   describe.each(rules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
@@ -32,10 +65,13 @@ describe('the bundled pack', () => {
       expect(readFileSync(path, 'utf8')).toBe(generateDocs().get(`${id}.md`));
     });
 
-    it('has a failing and a passing example, and a RuleTester file', () => {
+    it('has a failing and a passing example, and a RuleTester spec with valid and invalid cases', () => {
       expect(rule.examples.fail.length).toBeGreaterThan(0);
       expect(rule.examples.pass.length).toBeGreaterThan(0);
-      expect(testSources.some((text) => text.includes(`testRule('${id}'`))).toBe(true);
+      const spec = specs.get(id);
+      expect(spec, `no testRule('${id}', …) call in test/linter/rules`).toBeDefined();
+      expect(spec!.valid).toBeGreaterThan(0);
+      expect(spec!.invalid).toBeGreaterThan(0);
     });
 
     it('reports its failing examples on the listed lines', async () => {

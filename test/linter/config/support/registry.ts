@@ -17,6 +17,7 @@ export const fakeCheck = defineCheck<FakeOptions>({
   meta: {
     name: 'required-call',
     description: 'test double',
+    messages: {},
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
