@@ -230,10 +230,13 @@ async function settleFailure(
   try {
     const updated = await store.transaction(async (tx) => {
       const next = release
-        ? await repo.retry(tx, record.id, engine.owner, 0, null, true)
+        ? await repo.retry(tx, record.id, { owner: engine.owner, release: true })
         : retry
-          ? await repo.retry(tx, record.id, engine.owner, delayMs, message)
-          : await repo.fail(tx, record.id, 'running', engine.owner, message, {
+          ? await repo.retry(tx, record.id, { owner: engine.owner, delayMs, errorMessage: message })
+          : await repo.fail(tx, record.id, {
+              from: 'running',
+              owner: engine.owner,
+              errorMessage: message,
               warnings: ctx?.warnings ?? [],
               progress: ctx?.progress ?? null,
             });
