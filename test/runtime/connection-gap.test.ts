@@ -42,11 +42,14 @@ describe.skipIf(!PG_URL)('a backend terminated while its connection changes hand
       (handle) => ({ handle }),
       (error: unknown) => ({ error }),
     );
-    // The server answered the query (the proxy keeps the answer) and waits idle: terminate it now,
-    // so its FATAL follows the answer in the same held chunk.
-    await waitFor(async () => (await backend())?.state === 'idle', 'the backend to answer the query');
+    // The server sent its whole answer, ReadyForQuery included (the proxy keeps it), and waits idle:
+    // terminate it now, so its FATAL follows the answer in the same held chunk. (pg_stat_activity says
+    // idle a moment before ReadyForQuery is sent: the proxy's bytes are the signal to wait for.)
+    await waitFor(() => proxy!.holdsReadyForQuery(), 'the backend to answer the query');
+    await waitFor(async () => (await backend())?.state === 'idle', 'the backend to wait for the next query');
     expect((await admin.query('SELECT pg_terminate_backend($1) AS ok', [pid])).rows[0].ok).toBe(true);
-    await waitFor(async () => (await backend()) === undefined, 'the backend to exit');
+    // Its FATAL is kept too once the server closed the connection (the last thing it sends).
+    await waitFor(() => proxy!.holdsClosedConnection(), 'the backend to send its FATAL and close');
     proxy.release();
 
     expect((await query).rows).toEqual([{ one: 1 }]);

@@ -11,15 +11,23 @@ export interface HoldingProxy {
   url(applicationName: string): string;
   /** From now on, keep server → client bytes instead of forwarding them. */
   hold(): void;
+  /** Whether what is kept for some connection ends with ReadyForQuery (the server finished a reply). */
+  holdsReadyForQuery(): boolean;
+  /** Whether a server connection closed while held (a terminated backend: its FATAL is all kept). */
+  holdsClosedConnection(): boolean;
   /** Deliver everything kept, per connection, in one write each, and forward again. */
   release(): void;
   close(): Promise<void>;
 }
 
+const READY_FOR_QUERY = Buffer.from([0x5a, 0, 0, 0, 5]);
+
 export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
   const upstream = new URL(target);
   const sockets = new Set<net.Socket>();
   const held = new Map<net.Socket, Buffer[]>();
+  /** Client sockets whose server side ended while held: closed once their bytes are delivered. */
+  const endedWhileHeld = new Set<net.Socket>();
   let holding = false;
   const server = net.createServer((client) => {
     const backend = net.connect(Number(upstream.port || 5432), upstream.hostname);
@@ -31,7 +39,7 @@ export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
     });
     const end = () => {
       // A held FATAL must still reach the client before its socket closes.
-      if (holding) return;
+      if (holding) return void endedWhileHeld.add(client);
       client.end();
       backend.end();
     };
@@ -52,10 +60,19 @@ export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
     hold: () => {
       holding = true;
     },
+    holdsReadyForQuery: () =>
+      [...held.values()].some((chunks) => {
+        const bytes = Buffer.concat(chunks);
+        // 'Z', length 5, then the transaction status byte ('I' idle).
+        return bytes.length >= 6 && bytes.subarray(-6, -1).equals(READY_FOR_QUERY) && bytes.at(-1) === 0x49;
+      }),
+    holdsClosedConnection: () => endedWhileHeld.size > 0,
     release: () => {
       holding = false;
       for (const [client, chunks] of held) client.write(Buffer.concat(chunks));
       held.clear();
+      for (const client of endedWhileHeld) client.end();
+      endedWhileHeld.clear();
     },
     close: async () => {
       for (const s of sockets) s.destroy();
