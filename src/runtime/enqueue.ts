@@ -117,7 +117,7 @@ export async function enqueue(
     // statement, and a dedup hit's look-up only reads.
     response = await write(options.session ?? engine.store);
   } catch (error) {
-    // Seed 000: constraint violations reach callers as validation errors, not as 500s.
+    // Constraint violations reach callers as validation errors (422), not as 500s (docs/runtime.md, Errors → HTTP).
     if (isIntegrityError(error)) throw new ModelValidationError(`Constraint violated: ${errorMessage(error)}`, {}, { cause: error });
     throw error;
   }

@@ -41,7 +41,7 @@ export function createJobsApi(engine: Engine): JobsApi {
       if (record.status === 'running') throw new ConflictError('A running job cannot be cancelled', { job_id: id, status: record.status });
       assertTransition(record.status, 'failed', id);
       const cancelled = await store.transaction(async (tx) => {
-        const next = await repo.fail(tx, id, 'pending', null, `Cancelled by ${by}`);
+        const next = await repo.fail(tx, id, { from: 'pending', owner: null, errorMessage: `Cancelled by ${by}` });
         if (next) await retireDeliveries(engine, tx, next, 'cancelled');
         return next;
       });

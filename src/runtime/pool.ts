@@ -6,6 +6,7 @@
  * settle each pg-boss job in the same transaction as its record.
  */
 import type { QueueName } from '../shared/jobs.js';
+import { exponentialBackoff } from '../shared/backoff.js';
 import { QUEUE_NAMES } from '../shared/jobs.js';
 import type { Delivery, Engine } from './engine.js';
 import { ShutdownError, TaskConfigurationError } from './errors.js';
@@ -14,6 +15,9 @@ import { startReaper } from './reaper.js';
 import { firstPickCycle, queueOrder } from './scheduler.js';
 import { runAttempt } from './worker.js';
 import type { JobRecord } from './job-record.js';
+
+/** Longest wait between fetches while the database keeps failing. */
+const MAX_FETCH_BACKOFF_MS = 30_000;
 
 export interface WorkOptions {
   /** Queues to serve; default all three. */
@@ -103,7 +107,7 @@ export class WorkerPool {
       } catch (error) {
         failures++;
         logAt(engine.logger, 'warning', 'Fetch failed', { owner: engine.owner, ...errorFields(error) });
-        await this.#sleep(Math.min(this.#pollMs * 2 ** failures, 30_000));
+        await this.#sleep(exponentialBackoff(this.#pollMs, failures, MAX_FETCH_BACKOFF_MS));
         continue;
       }
       if (!fetched && !this.#stopping) await this.#sleep(this.#pollMs);
@@ -131,7 +135,7 @@ export class WorkerPool {
         claimed = await engine.repo.claimMany(engine.store, deliveries, engine.owner, engine.heartbeatMs);
       } catch (error) {
         if (i >= 6 || this.#stopping) throw error;
-        await new Promise((r) => setTimeout(r, 100 * 2 ** i));
+        await new Promise((r) => setTimeout(r, exponentialBackoff(100, i)));
       }
     }
     const byId = new Map(claimed.map((r) => [r.id, r]));

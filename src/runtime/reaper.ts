@@ -29,8 +29,8 @@ export async function reapExpired(engine: Engine, options: ReapOptions = {}): Pr
       const policy = engine.registry.get(record.task)?.retryPolicy;
       const { retry, delayMs } = nextTry(record, policy, new LeaseLostError(reason), engine.random);
       const next = retry
-        ? await engine.repo.retry(tx, record.id, record.lease_owner ?? '', delayMs, reason)
-        : await engine.repo.fail(tx, record.id, 'running', record.lease_owner, reason);
+        ? await engine.repo.retry(tx, record.id, { owner: record.lease_owner ?? '', delayMs, errorMessage: reason })
+        : await engine.repo.fail(tx, record.id, { from: 'running', owner: record.lease_owner, errorMessage: reason });
       if (!next) continue;
       await retireDeliveries(engine, tx, record, reason);
       if (next.status === 'pending') await sendAttempt(engine, tx, next, next.attempts + 1, delayMs);

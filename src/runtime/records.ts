@@ -1,6 +1,7 @@
 /**
- * SQL for the job record table. Every status change names its `from` status in the WHERE clause
- * (after `assertTransition` checked the pair), and every write by a worker names the lease owner,
+ * SQL for the job record table. Every status change builds its `WHERE status = <from>` and
+ * `SET status = <to>` from `statusChangeSql`, which checks the pair against the transition table
+ * first, and every write by a worker names the lease owner,
  * so a worker that lost its job cannot overwrite what the new holder wrote. Times are the
  * database's `now()`, so hosts with different clocks agree.
  */
@@ -8,7 +9,7 @@ import type { JobWarning } from '../shared/jobs.js';
 import { rowToRecord, type JobRecord, type JobStatus, type QueueName } from './job-record.js';
 import { quoteIdent } from './migrations/index.js';
 import type { SqlSession } from './sessions.js';
-import { assertTransition } from './transitions.js';
+import { assertTransition, statusChangeSql } from './transitions.js';
 
 export type Executor = Pick<SqlSession, 'query'>;
 
@@ -33,6 +34,27 @@ export interface CompletedRun {
   progress: Record<string, unknown> | null;
 }
 
+/** What `fail` writes: the status it leaves, whose lease it was (null: a pending job, cancelled), why. */
+export interface Failure {
+  from: 'running' | 'pending';
+  owner: string | null;
+  errorMessage: string;
+  /** Kept on the record when given (the failed run's warnings and last progress). */
+  warnings?: JobWarning[];
+  progress?: Record<string, unknown> | null;
+}
+
+/** What `retry` writes: back to pending for the lease holder `owner`, startable after `delayMs`. */
+export interface NextPending {
+  owner: string;
+  /** Default 0: runnable at once. */
+  delayMs?: number;
+  /** Replaces the record's `error_message` when given; a release keeps the last one. */
+  errorMessage?: string | null;
+  /** A shutdown gives the try back (`attempts - 1`): it did not fail. Default false. */
+  release?: boolean;
+}
+
 export interface ListFilter {
   status?: JobStatus | readonly JobStatus[];
   task?: string;
@@ -52,9 +74,12 @@ export interface CapturedComplete {
   values: unknown[];
 }
 
+/** Any warning makes a successful run `completed_with_warnings`. */
+const completedStatus = (warnings: JobWarning[]): JobStatus => (warnings.length ? 'completed_with_warnings' : 'completed');
+
 function completeManyParams(owner: string, runs: CompletedRun[]): unknown[] {
   const json = runs.map((r) => {
-    const status: JobStatus = r.warnings.length ? 'completed_with_warnings' : 'completed';
+    const status = completedStatus(r.warnings);
     assertTransition('running', status, r.id);
     return { id: r.id, boss_id: r.bossId ?? null, status, result: r.result ?? null, warnings: r.warnings, progress: r.progress };
   });
@@ -178,13 +203,13 @@ export class JobRepository {
 
   /** pending → running for the expected try; null when the delivery is stale (already claimed, cancelled, gone). */
   async claim(ex: Executor, id: string, previousAttempts: number, owner: string, leaseMs: number): Promise<JobRecord | null> {
-    assertTransition('pending', 'running', id);
+    const change = statusChangeSql('pending', 'running', { jobId: id });
     const { rows } = await ex.query(
       `UPDATE ${this.table}
-          SET status = 'running', attempts = attempts + 1, started_at = now(), completed_at = NULL,
+          SET ${change.set}, attempts = attempts + 1, started_at = now(), completed_at = NULL,
               lease_owner = $3, lease_expires_at = now() + $4 * interval '1 millisecond',
               warnings = '[]'::jsonb, updated_at = now()
-        WHERE id = $1 AND status = 'pending' AND attempts = $2
+        WHERE id = $1 AND ${change.where} AND attempts = $2
         RETURNING *`,
       [id, previousAttempts, owner, leaseMs],
     );
@@ -196,14 +221,14 @@ export class JobRepository {
    * expected try. Returns the records claimed; a delivery missing from them is stale.
    */
   async claimMany(ex: Executor, deliveries: { id: string; previousAttempts: number }[], owner: string, leaseMs: number): Promise<JobRecord[]> {
-    assertTransition('pending', 'running', 'batch');
+    const change = statusChangeSql('pending', 'running', { alias: 't' });
     const { rows } = await ex.query(
       `UPDATE ${this.table} AS t
-          SET status = 'running', attempts = t.attempts + 1, started_at = now(), completed_at = NULL,
+          SET ${change.set}, attempts = t.attempts + 1, started_at = now(), completed_at = NULL,
               lease_owner = $3, lease_expires_at = now() + $4 * interval '1 millisecond',
               warnings = '[]'::jsonb, updated_at = now()
          FROM unnest($1::uuid[], $2::int[]) AS c(id, previous)
-        WHERE t.id = c.id AND t.status = 'pending' AND t.attempts = c.previous
+        WHERE t.id = c.id AND ${change.where} AND t.attempts = c.previous
         RETURNING t.*`,
       [deliveries.map((d) => d.id), deliveries.map((d) => d.previousAttempts), owner, leaseMs],
     );
@@ -235,15 +260,14 @@ export class JobRepository {
     owner: string,
     outcome: { result: unknown; warnings: JobWarning[]; progress: Record<string, unknown> | null },
   ): Promise<JobRecord | null> {
-    const to: JobStatus = outcome.warnings.length ? 'completed_with_warnings' : 'completed';
-    assertTransition('running', to, id);
+    const change = statusChangeSql('running', completedStatus(outcome.warnings), { jobId: id });
     const { rows } = await ex.query(
       `UPDATE ${this.table}
-          SET status = $3, result = $4::jsonb, warnings = $5::jsonb, progress = COALESCE($6::jsonb, progress),
+          SET ${change.set}, result = $3::jsonb, warnings = $4::jsonb, progress = COALESCE($5::jsonb, progress),
               error_message = NULL, completed_at = now(), lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'running' AND lease_owner = $2
+        WHERE id = $1 AND ${change.where} AND lease_owner = $2
         RETURNING *`,
-      [id, owner, to, json(outcome.result), json(outcome.warnings), outcome.progress ? json(outcome.progress) : null],
+      [id, owner, json(outcome.result), json(outcome.warnings), outcome.progress ? json(outcome.progress) : null],
     );
     return rows[0] ? rowToRecord(rows[0]) : null;
   }
@@ -275,56 +299,46 @@ export class JobRepository {
 
   /** Parameters from `$first`: the owner, then the runs as JSON. */
   #completeManySql(first: number): string {
+    // Each run's own status (with or without warnings) comes from its JSON row, checked in
+    // completeManyParams; the guard on the `from` status is the same for both.
+    const { where } = statusChangeSql('running', 'completed', { alias: 't' });
     return `UPDATE ${this.table} AS t
           SET status = c.status, result = c.result, warnings = c.warnings, progress = COALESCE(c.progress, t.progress),
               error_message = NULL, completed_at = now(), lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
          FROM jsonb_to_recordset($${first + 1}::jsonb) AS c(id uuid, boss_id uuid, status text, result jsonb, warnings jsonb, progress jsonb)
-        WHERE t.id = c.id AND t.status = 'running' AND t.lease_owner = $${first}`;
+        WHERE t.id = c.id AND ${where} AND t.lease_owner = $${first}`;
   }
 
   /** running → failed (owner given) or pending → failed (cancel, owner null). */
-  async fail(
-    ex: Executor,
-    id: string,
-    from: 'running' | 'pending',
-    owner: string | null,
-    errorMessage: string,
-    extra: { warnings?: JobWarning[]; progress?: Record<string, unknown> | null } = {},
-  ): Promise<JobRecord | null> {
-    assertTransition(from, 'failed', id);
+  async fail(ex: Executor, id: string, failure: Failure): Promise<JobRecord | null> {
+    const change = statusChangeSql(failure.from, 'failed', { jobId: id });
+    const { warnings, progress } = failure;
     const { rows } = await ex.query(
       `UPDATE ${this.table}
-          SET status = 'failed', error_message = $4, completed_at = now(),
-              warnings = COALESCE($5::jsonb, warnings), progress = COALESCE($6::jsonb, progress),
+          SET ${change.set}, error_message = $3, completed_at = now(),
+              warnings = COALESCE($4::jsonb, warnings), progress = COALESCE($5::jsonb, progress),
               lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-        WHERE id = $1 AND status = $2 AND lease_owner IS NOT DISTINCT FROM $3
+        WHERE id = $1 AND ${change.where} AND lease_owner IS NOT DISTINCT FROM $2
         RETURNING *`,
-      [id, from, owner, errorMessage, extra.warnings ? json(extra.warnings) : null, extra.progress ? json(extra.progress) : null],
+      [id, failure.owner, failure.errorMessage, warnings ? json(warnings) : null, progress ? json(progress) : null],
     );
     return rows[0] ? rowToRecord(rows[0]) : null;
   }
 
   /**
    * running → pending: a retry after `delayMs` (the try counts), or a release on shutdown
-   * (`release`: the try is given back, it did not fail).
+   * (`release: true`: the try is given back, it did not fail).
    */
-  async retry(
-    ex: Executor,
-    id: string,
-    owner: string,
-    delayMs: number,
-    errorMessage: string | null,
-    release = false,
-  ): Promise<JobRecord | null> {
-    assertTransition('running', 'pending', id);
+  async retry(ex: Executor, id: string, next: NextPending): Promise<JobRecord | null> {
+    const change = statusChangeSql('running', 'pending', { jobId: id });
     const { rows } = await ex.query(
       `UPDATE ${this.table}
-          SET status = 'pending', run_after = now() + $3 * interval '1 millisecond',
+          SET ${change.set}, run_after = now() + $3 * interval '1 millisecond',
               error_message = COALESCE($4, error_message), attempts = attempts - $5::int,
               lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'running' AND lease_owner = $2
+        WHERE id = $1 AND ${change.where} AND lease_owner = $2
         RETURNING *`,
-      [id, owner, delayMs, errorMessage, release ? 1 : 0],
+      [id, next.owner, next.delayMs ?? 0, next.errorMessage ?? null, next.release ? 1 : 0],
     );
     return rows[0] ? rowToRecord(rows[0]) : null;
   }

@@ -2,7 +2,7 @@
  * The task registry (BG-022): every task registers itself when defined, so one
  * monitoring view (`rt.registry`, `rt.jobs`, `GET /tasks`) covers every task type.
  */
-import type { JobRecord } from './job-record.js';
+import type { JobRecord } from '../shared/job-record.js';
 import { TaskConfigurationError } from './errors.js';
 import type { TaskDefinition, TaskKind } from './task.js';
 import type { RetryPolicy } from './retry.js';

@@ -3,16 +3,8 @@
  * into a delay. The runtime, not pg-boss, decides retries: each try is its own pg-boss job sent with
  * `startAfter` = this delay, so the record's `run_after` is exactly when the next try may start.
  */
-import {
-  CircuitBreakerOpenError,
-  LeaseLostError,
-  ModelValidationError,
-  RuntimeError,
-  TaskConfigurationError,
-  TaskNotFoundError,
-  TaskValidationError,
-  isIntegrityError,
-} from './errors.js';
+import { exponentialBackoff } from '../shared/backoff.js';
+import { RuntimeError, TaskConfigurationError, isIntegrityError } from './errors.js';
 
 export type RetryPolicyName = 'standard' | 'aggressive' | 'high_priority' | 'long_running' | 'no_retry';
 
@@ -70,28 +62,19 @@ export function resolveRetryPolicy(policy: RetryPolicyName | RetryPolicy | undef
  */
 export function retryDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
   const n = Math.max(1, Math.floor(attempt));
-  const growth = policy.backoff === 'exponential' ? 2 ** Math.min(n - 1, 30) : 1;
-  const base = policy.initialDelaySeconds * growth;
+  const base = policy.backoff === 'exponential' ? exponentialBackoff(policy.initialDelaySeconds, n - 1) : policy.initialDelaySeconds;
   const r = Math.min(Math.max(random(), 0), 1);
   const cap = policy.maxDelaySeconds ?? DEFAULT_MAX_DELAY_SECONDS;
   return Math.round(Math.min(base * (1 + JITTER * r), cap) * 1000);
 }
 
 /**
- * Whether a failed run may be retried. Non-retriable (docs/runtime.md, Errors → HTTP): validation, not-found and
- * configuration errors, business validation, and integrity/constraint violations (SQLSTATE 23).
- * Retriable: connection errors, timeouts, anything unknown.
+ * Whether a failed run may be retried. The runtime's own errors say so themselves (`retriable` on
+ * each class in errors.ts: validation, not-found, configuration and business-validation errors are
+ * not: docs/runtime.md, Errors → HTTP). Integrity/constraint violations (SQLSTATE 23) are not either. Retriable:
+ * connection errors, timeouts, anything unknown.
  */
 export function isRetriable(error: unknown): boolean {
-  if (
-    error instanceof TaskValidationError ||
-    error instanceof TaskNotFoundError ||
-    error instanceof TaskConfigurationError ||
-    error instanceof ModelValidationError
-  ) {
-    return false;
-  }
-  if (error instanceof CircuitBreakerOpenError || error instanceof LeaseLostError) return true;
   if (error instanceof RuntimeError) return error.retriable;
   if (isIntegrityError(error)) return false;
   // Errors from other libraries may carry the same flag (e.g. a user's own non-retriable class).

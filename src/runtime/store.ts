@@ -180,6 +180,17 @@ class PostgresStore implements Store {
     this.#bossPoolSize = sizes.bossPoolSize ?? 4;
     // An idle client's error (server restart) is emitted, not thrown: without a listener it would crash.
     this.#pool.on('error', onError);
+    // Every client keeps one listener of its own for life. A client changing hands has none
+    // otherwise: pg-pool drops its idle listener when it hands the client out, and a session attaches
+    // its own only after `await pool.connect()` resumes. A FATAL parsed in between (a terminated
+    // backend whose last reply and FATAL came in one chunk) crashed the process (issue 11). The
+    // client is then unusable, so the session's BEGIN fails and the client is destroyed; reported
+    // here only when no other listener (idle, session) reports it.
+    this.#pool.on('connect', (client) => {
+      client.on('error', (error: Error) => {
+        if (client.listenerCount('error') === 1) onError(error);
+      });
+    });
     this.description = url.replace(/\/\/[^@/]*@/, '//***@');
   }
 

@@ -38,7 +38,7 @@ export class InMemorySession implements SqlSession {
   }
 }
 
-/** Seed 002's `mock_task_session()`. */
+/** An in-memory session for task tests (docs/runtime.md, Testing): records what the task ran. */
 export function mockTaskSession(answer?: (text: string, params: unknown[]) => unknown[]): InMemorySession {
   return new InMemorySession(answer);
 }
@@ -57,7 +57,7 @@ export function inMemorySessionFactory(answer?: (text: string, params: unknown[]
 }
 
 export interface TaskTestContextInit<S> extends Partial<Omit<TaskContextInit<S>, 'session' | 'logger'>> {
-  /** Seed 002 names it `task_id`; it is the job id. */
+  /** The job id (`task_id` in task results). */
   taskId?: string;
   session?: S;
 }

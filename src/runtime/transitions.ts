@@ -26,6 +26,23 @@ export function canTransition(from: JobStatus, to: JobStatus): boolean {
   return TRANSITIONS.some((t) => t.from === from && t.to === to);
 }
 
+/** The SQL of one checked status change: `where` guards on the `from` status, `set` writes the `to` status. */
+export interface StatusChangeSql {
+  where: string;
+  set: string;
+}
+
+/**
+ * Checks `from → to` against the table (throws like `assertTransition`) and returns the WHERE and SET
+ * fragments that write exactly that change, so the pair is named once. The statuses are literals of
+ * the `JobStatus` union, never input; `alias` qualifies the WHERE column (`t.status`) in a joined UPDATE.
+ */
+export function statusChangeSql(from: JobStatus, to: JobStatus, options: { jobId?: string; alias?: string } = {}): StatusChangeSql {
+  assertTransition(from, to, options.jobId);
+  const column = options.alias ? `${options.alias}.status` : 'status';
+  return { where: `${column} = '${from}'`, set: `status = '${to}'` };
+}
+
 /** Throws `ModelValidationError` (HTTP 422) unless `from → to` is in the table. */
 export function assertTransition(from: JobStatus, to: JobStatus, jobId?: string): void {
   if (canTransition(from, to)) return;

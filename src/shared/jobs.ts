@@ -42,29 +42,8 @@ export interface TriggerResponse {
 export const QUEUED_MESSAGE = 'Task queued successfully';
 export const DEDUPLICATED_MESSAGE = 'Task already queued';
 
-/** A job record as the HTTP API sends it: the server's record with timestamps as ISO strings. */
-export interface JobRecordJson {
-  id: string;
-  task: string;
-  queue: QueueName;
-  status: JobStatus;
-  args: unknown[];
-  result: unknown;
-  progress: Record<string, unknown> | null;
-  warnings: JobWarning[];
-  error_message: string | null;
-  triggered_by: string | null;
-  dedup_key: string | null;
-  attempts: number;
-  max_attempts: number;
-  run_after: string;
-  lease_owner: string | null;
-  lease_expires_at: string | null;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  updated_at: string;
-}
+/** A job record as the HTTP API sends it (job-record.ts derives it from the record). */
+export type { JobRecordJson } from './job-record.js';
 
 /** One `ctx.logWarning(...)` call, kept on the record; any warning makes the run `completed_with_warnings`. */
 export interface JobWarning {

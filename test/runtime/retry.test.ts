@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BadRequestError,
   CircuitBreakerOpenError,
+  LeaseLostError,
   DEFAULT_MAX_DELAY_SECONDS,
   JITTER,
   ModelValidationError,
@@ -49,18 +51,29 @@ describe('retry policies', () => {
 });
 
 describe('retryDelay', () => {
-  it('stays within [base, base × (1 + JITTER)] and under the cap', () => {
-    fc.assert(
-      fc.property(policyArb, fc.integer({ min: 1, max: 40 }), unit, (policy, attempt, r) => {
-        // Doubling stops after 30 retries (the delay is long capped by then; 2 ** n must not overflow).
-        const growth = policy.backoff === 'exponential' ? 2 ** Math.min(attempt - 1, 30) : 1;
-        const base = policy.initialDelaySeconds * growth;
-        const cap = DEFAULT_MAX_DELAY_SECONDS * 1000;
-        const delay = retryDelay(policy, attempt, () => r);
-        expect(delay).toBeGreaterThanOrEqual(Math.min(Math.round(base * 1000), cap) - 1);
-        expect(delay).toBeLessThanOrEqual(Math.min(base * (1 + JITTER) * 1000, cap) + 1);
-      }),
-    );
+  // The documented delays (docs/runtime.md), as numbers: jitter 0 gives the base, jitter 1 the top.
+  it.each([
+    ['standard', 1, 60_000, 90_000],
+    ['standard', 2, 120_000, 180_000],
+    ['standard', 3, 240_000, 360_000],
+    ['aggressive', 1, 30_000, 45_000],
+    ['aggressive', 5, 480_000, 720_000],
+    ['high_priority', 1, 120_000, 180_000],
+    ['high_priority', 3, 480_000, 720_000],
+    ['long_running', 1, 300_000, 450_000],
+    ['long_running', 2, 600_000, 900_000],
+    // Capped at DEFAULT_MAX_DELAY_SECONDS (one hour): 60 s × 2^6 = 3,840 s.
+    ['standard', 7, 3_600_000, 3_600_000],
+    ['standard', 40, 3_600_000, 3_600_000],
+  ] as const)('%s retry %i waits %i ms (jitter 0) to %i ms (jitter 1)', (name, attempt, low, high) => {
+    expect(retryDelay(RETRY_POLICIES[name], attempt, () => 0)).toBe(low);
+    expect(retryDelay(RETRY_POLICIES[name], attempt, () => 1)).toBe(high);
+    expect(retryDelay(RETRY_POLICIES[name], attempt, () => 0.5)).toBe(Math.min(Math.round((low + high) / 2), 3_600_000));
+  });
+
+  it('caps at one hour by default', () => {
+    expect(DEFAULT_MAX_DELAY_SECONDS).toBe(3600);
+    expect(JITTER).toBe(0.5);
   });
 
   it('grows with each retry under exponential backoff, whatever the jitter draws', () => {
@@ -105,6 +118,11 @@ describe('error classification', () => {
     ['serialization failure (40001)', Object.assign(new Error('retry'), { code: '40001' }), true],
     ['TaskTimeoutError', new TaskTimeoutError('slow'), true],
     ['CircuitBreakerOpenError', new CircuitBreakerOpenError('open'), true],
+    ['LeaseLostError', new LeaseLostError('gone'), true],
+    ['TaskNotRegisteredError', new TaskNotRegisteredError('elsewhere'), true],
+    ['BadRequestError', new BadRequestError('bad'), false],
+    ['a RuntimeError subclass that says retriable = false', new (class extends TaskTimeoutError { override readonly retriable = false })('x'), false],
+    ['a foreign error with retriable: false', Object.assign(new Error('own'), { retriable: false }), false],
     ['unknown Error', new Error('boom'), true],
     ['a thrown string', 'boom', true],
   ])('%s → retriable: %s', (_name, error, retriable) => {

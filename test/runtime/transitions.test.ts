@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JOB_STATUSES, ModelValidationError, TRANSITIONS, assertTransition, canTransition } from '../../src/runtime/index.js';
+import { statusChangeSql } from '../../src/runtime/transitions.js';
 
 describe('transitions table', () => {
   const allowed = new Set([
@@ -31,5 +32,17 @@ describe('transitions table', () => {
       expect((error as ModelValidationError).httpStatus).toBe(422);
       expect((error as ModelValidationError).details).toMatchObject({ job_id: 'job-1', from: 'completed', to: 'running' });
     }
+  });
+});
+
+describe('statusChangeSql: the one place a status write gets its WHERE and SET', () => {
+  it('builds both fragments from a checked pair', () => {
+    expect(statusChangeSql('pending', 'running')).toEqual({ where: "status = 'pending'", set: "status = 'running'" });
+    expect(statusChangeSql('running', 'failed', { alias: 't' })).toEqual({ where: "t.status = 'running'", set: "status = 'failed'" });
+  });
+
+  it('refuses a pair the table does not allow, naming the job', () => {
+    expect(() => statusChangeSql('completed', 'pending', { jobId: 'j1' })).toThrow(ModelValidationError);
+    expect(() => statusChangeSql('failed', 'running', { jobId: 'j1' })).toThrow(/Invalid job status transition failed → running/);
   });
 });

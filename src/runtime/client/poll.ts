@@ -3,6 +3,7 @@
  * 3000–5000 ms whatever the caller asks; network errors and 5xx answers back off (doubling, up to
  * 60 s) instead of hammering a struggling server, and the next success returns to the interval.
  */
+import { exponentialBackoff } from '../../shared/backoff.js';
 import { FINAL_STATUSES, type JobRecordJson } from '../../shared/jobs.js';
 import { getJob, JobRequestError, type ClientOptions } from './api.js';
 
@@ -27,7 +28,7 @@ export function clampInterval(intervalMs: number | undefined): number {
 
 /** Delay after `failures` consecutive failed polls. */
 export function backoffDelay(intervalMs: number, failures: number): number {
-  return Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.max(0, failures));
+  return exponentialBackoff(intervalMs, failures, MAX_BACKOFF_MS);
 }
 
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
