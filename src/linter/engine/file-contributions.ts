@@ -38,6 +38,18 @@ function isContribution(v: unknown): v is FileContribution {
     (c!.imports === undefined || isStringList(c!.imports));
 }
 
+/** Deletes the keys of `record` that `keep` lacks; true when one was deleted. */
+export function dropKeysNotIn(record: Record<string, unknown>, keep: ReadonlySet<string>): boolean {
+  let dropped = false;
+  for (const key of Object.keys(record)) {
+    if (!keep.has(key)) {
+      delete record[key];
+      dropped = true;
+    }
+  }
+  return dropped;
+}
+
 export class FileContributions {
   private env: string | undefined;
   private readonly files: Record<string, FileContribution>;
@@ -77,12 +89,7 @@ export class FileContributions {
 
   /** Drops entries of files that are no longer part of the project. */
   retainOnly(relativePaths: ReadonlySet<string>): void {
-    for (const path of Object.keys(this.files)) {
-      if (!relativePaths.has(path)) {
-        delete this.files[path];
-        this.dirty = true;
-      }
-    }
+    if (dropKeysNotIn(this.files, relativePaths)) this.dirty = true;
   }
 
   toJSON(): StoredContributions {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../shared/diagnostic.js';
-import { FileContributions, type StoredContributions } from './file-contributions.js';
+import { dropKeysNotIn, FileContributions, type StoredContributions } from './file-contributions.js';
 import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
 
 /**
@@ -96,12 +96,7 @@ export class ResultCache {
 
   /** Drops entries of files that are no longer part of the project, so the cache does not grow forever. */
   retainOnly(relativePaths: ReadonlySet<string>): void {
-    for (const path of Object.keys(this.files)) {
-      if (!relativePaths.has(path)) {
-        delete this.files[path];
-        this.dirty = true;
-      }
-    }
+    if (dropKeysNotIn(this.files, relativePaths)) this.dirty = true;
     this.contributions.retainOnly(relativePaths);
   }
 
