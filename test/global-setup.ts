@@ -12,4 +12,6 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  // What `npm run build` does after tsc: the checks' metadata for `rules`/`explain` (cli/check-metas.ts).
+  execFileSync(process.execPath, ['scripts/write-check-metas.mjs'], { cwd: root, stdio: 'inherit' });
 }

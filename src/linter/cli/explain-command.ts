@@ -5,8 +5,8 @@ import type { LintCommandOptions } from './lint-command.js';
 import { loadRulesFor } from './load-rules.js';
 
 /** `bg-lint explain <id>`: the rule's documentation, generated from its YAML. */
-export function explainCommand(id: string, options: LintCommandOptions, io: CliIO): ExitCode {
-  const rules = loadRulesFor(options, io);
+export async function explainCommand(id: string, options: LintCommandOptions, io: CliIO): Promise<ExitCode> {
+  const rules = await loadRulesFor(options, io);
   const rule = rules.find((r) => r.id.toLowerCase() === id.toLowerCase());
   if (!rule) {
     const guess = closest(id, rules.map((r) => r.id));

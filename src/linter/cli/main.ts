@@ -87,14 +87,14 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
   withRuleSelection(program.command('rules').description('list the loaded rules: id, severity, name'))
     .action(async (options: LintCommandOptions) => {
       const { rulesCommand } = await import('./rules-command.js');
-      code = rulesCommand(options, io);
+      code = await rulesCommand(options, io);
     });
 
   withRuleSelection(program.command('explain').description("print a rule's description, rationale and examples"))
     .argument('<id>', 'rule id, e.g. BG-031')
     .action(async (id: string, options: LintCommandOptions) => {
       const { explainCommand } = await import('./explain-command.js');
-      code = explainCommand(id, options, io);
+      code = await explainCommand(id, options, io);
     });
 
   withRuleSelection(program.command('merge').description("merge --shard runs' JSON or SARIF reports into one report"))
@@ -104,7 +104,7 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n', nonNegativeInteger)
     .action(async (reports: string[], options: MergeCommandOptions) => {
       const { mergeCommand } = await import('./merge-command.js');
-      code = mergeCommand(reports, options, io);
+      code = await mergeCommand(reports, options, io);
     });
 
   program

@@ -23,7 +23,7 @@ export type MergeCommandOptions = Pick<LintCommandOptions, 'config' | 'rules' | 
  * a lint run with the same rule options would load them. A report that cannot be read is exit 2,
  * and nothing is written.
  */
-export function mergeCommand(paths: string[], options: MergeCommandOptions, io: CliIO): ExitCode {
+export async function mergeCommand(paths: string[], options: MergeCommandOptions, io: CliIO): Promise<ExitCode> {
   const reports: ReadReport[] = [];
   for (const path of paths) {
     const abs = resolve(io.cwd, path);
@@ -43,7 +43,7 @@ export function mergeCommand(paths: string[], options: MergeCommandOptions, io: 
     }
   }
   const needsRules = reports.some((r) => r.rules.length === 0);
-  const known = needsRules ? loadRulesFor(options, io).filter((r) => r.level !== 'off').map(ruleInfoOf) : [];
+  const known = needsRules ? (await loadRulesFor(options, io)).filter((r) => r.level !== 'off').map(ruleInfoOf) : [];
   const merged = mergeReports(reports, known, { cwd: io.cwd, toolVersion: TOOL_VERSION });
   // Paths in SARIF are relative to the project root; JSON reports do not say it, so it is found
   // from the files, as a lint run finds it (never the working directory's accident).

@@ -3,8 +3,8 @@ import type { LintCommandOptions } from './lint-command.js';
 import { loadRulesFor } from './load-rules.js';
 
 /** `bg-lint rules`: one line per loaded rule, aligned: id, level, name. */
-export function rulesCommand(options: LintCommandOptions, io: CliIO): ExitCode {
-  const rules = loadRulesFor(options, io).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+export async function rulesCommand(options: LintCommandOptions, io: CliIO): Promise<ExitCode> {
+  const rules = (await loadRulesFor(options, io)).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const idWidth = Math.max(2, ...rules.map((r) => r.id.length));
   const levelWidth = Math.max(...rules.map((r) => r.level.length), 5);
   const lines = rules.map((r) => `${r.id.padEnd(idWidth)}  ${r.level.padEnd(levelWidth)}  ${r.name}`);

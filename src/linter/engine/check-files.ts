@@ -4,7 +4,7 @@ import type { CompiledRule } from '../config/rule.js';
 import type { FileFacts } from '../facts/project/file-facts.js';
 import { parseErrorsOf, scriptKindOf } from '../facts/project/parse-file.js';
 import { ProjectFacts } from '../facts/project/project-facts.js';
-import type { ProjectSnapshot } from '../facts/project/project-snapshot.js';
+import { ProjectSnapshot } from '../facts/project/project-snapshot.js';
 import type { SubjectSettings } from '../facts/project/subjects.js';
 import { fingerprintOf } from './fingerprint.js';
 import { buildPrefilter, type FilePrefilter } from './prefilter.js';
@@ -39,6 +39,8 @@ export interface CheckInput {
   prefilter?: boolean;
   /** What earlier passes read (a lint session's, facts/project/project-snapshot.ts); the CLI passes none. */
   snapshot?: ProjectSnapshot;
+  /** Files' resolved imports for their current texts, known from validating the cache: not resolved again. */
+  knownImports?: Array<{ path: string; text: string; targets: string[] }>;
 }
 
 export interface CheckOutput {
@@ -176,7 +178,10 @@ function checkOne(
  * that worker threads share out.
  */
 export function checkFiles(input: CheckInput): CheckOutput {
-  const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths, input.tsconfig, input.snapshot);
+  const snapshot = input.snapshot ?? new ProjectSnapshot({ root: input.root, ...(input.tsconfig !== undefined ? { tsconfig: input.tsconfig } : {}) });
+  const project = new ProjectFacts(input.root, input.subjects, input.targets, input.projectPaths, input.tsconfig, snapshot);
+  // After the constructor: its pass start may drop import lists when the file set changed.
+  if (input.knownImports) snapshot.seedImports(input.knownImports);
   const rules = input.rules.filter((r) => r.level !== 'off');
   const rulesRun = new Set(rules.map((r) => r.id));
   const known = input.knownRuleIds ? new Set(input.knownRuleIds) : undefined;

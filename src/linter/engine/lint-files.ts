@@ -85,7 +85,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     }
   }
   const projectFiles = input.projectFiles ?? input.files;
-  const depState = new DependencyState(input.root, projectFiles, texts, (p) => globRelativePath(input.root, p), input.tsconfig);
+  const depState = new DependencyState(input.root, projectFiles, texts, (p) => globRelativePath(input.root, p), input.tsconfig, input.cache?.contributions);
   const valueOf = (dep: string) => depState.valueOf(dep);
 
   const toCheck: SourceInput[] = [];
@@ -109,6 +109,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     projectPaths: projectFiles,
     ...(input.tsconfig !== undefined ? { tsconfig: input.tsconfig } : {}),
     ...(input.prefilter === false ? { prefilter: false } : {}),
+    ...(input.cache ? { knownImports: depState.knownImports() } : {}),
   };
   const output = toCheck.length === 0 ? { files: [], typeCheckersCreated: 0 } : await (input.runChecks ?? (async (i) => checkFiles(i)))(checkInput);
   for (const checked of output.files) {

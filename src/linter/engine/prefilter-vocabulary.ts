@@ -25,14 +25,32 @@ export function taskNeedles(subjects: SubjectSettings): Needles {
   return { words: [...t.workerClasses, ...t.processorDecorators, ...adders], path: (p) => matchesAnyGlob(p, t.files) };
 }
 
-/**
- * A route is registered as `x.post(…)`, `x.route(…)`, or by a method decorator `@Post()` (also
- * `@nest.Post()` and an aliased `Post as P`).
- */
+/** A route is registered by a method decorator `@Post()`, or as routeCallPattern says. */
 export function routeWords(subjects: SubjectSettings): string[] {
-  const r = subjects.routeHandler;
-  const decorators = Object.keys(r.methodDecorators);
-  return [...r.methods.map((m) => `.${m}`), '.route', ...decorators.flatMap((d) => [`@${d}`, `.${d}`, `${d} as `])];
+  return Object.keys(subjects.routeHandler.methodDecorators).map((d) => `@${d}`);
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Or by a call `x.post(…)`, `x.route(…)`, `x.get<T>(…)`, `x.get?.(…)`: routes.ts takes a property
+ * access whose name IS a method name (lower case, compared as written), called. The words alone
+ * (`.get`) also admitted every `.getItem`, `.getTime()`, `.delete_at`; a call needs the name to end
+ * there and a `(` (or type arguments) after it.
+ */
+export function routeCallPattern(subjects: SubjectSettings): RegExp {
+  const names = [...subjects.routeHandler.methods.map((m) => m.toLowerCase()), 'route'].map(escapeRegex);
+  return new RegExp(`\\.\\s*(?:${names.join('|')})\\s*(?:\\?\\.\\s*)?[(<]`);
+}
+
+/**
+ * A decorator reached through a namespace (`@nest.Post()`) or imported under an alias
+ * (`Post as P`): as written, case-sensitive (decorator names are compared as written), since as
+ * case-insensitive words `.Get` was also every `.get…`.
+ */
+export function routeDecoratorPattern(subjects: SubjectSettings): RegExp | undefined {
+  const names = Object.keys(subjects.routeHandler.methodDecorators).map(escapeRegex);
+  return names.length === 0 ? undefined : new RegExp(`\\.\\s*(?:${names.join('|')})\\b|\\b(?:${names.join('|')})\\s+as\\b`);
 }
 
 /** A module that is a route by where it is (facts/http/module-routes.ts): a Next.js `route.ts` under `app/`, a Remix module under `app/routes/`. */
@@ -42,7 +60,8 @@ export function isRouteModulePath(relativePath: string): boolean {
 
 /** A file that registers routes: by a registration call or decorator, or by being a route module. */
 export function routeNeedles(subjects: SubjectSettings): Exclude<Needles, 'always'> {
-  return { words: routeWords(subjects), path: isRouteModulePath };
+  const decorators = routeDecoratorPattern(subjects);
+  return { words: routeWords(subjects), patterns: [routeCallPattern(subjects), ...(decorators ? [decorators] : [])], path: isRouteModulePath };
 }
 
 /** Routes whose handler function is declared in the file: registered there, or by a file that imports it (routes.ts routeHandlersDeclaredIn). */

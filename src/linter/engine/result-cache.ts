@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../shared/diagnostic.js';
+import { dropKeysNotIn, FileContributions, type StoredContributions } from './file-contributions.js';
 import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
 
 /**
@@ -31,6 +32,8 @@ interface CacheDocument {
   /** Tool version + resolved configuration: any change starts an empty cache. */
   key: string;
   files: Record<string, CachedFile>;
+  /** Every project file's contribution to the dependencies' values, by content hash (file-contributions.ts). */
+  project?: StoredContributions;
 }
 
 function isCacheDocument(value: unknown, key: string): value is CacheDocument {
@@ -48,24 +51,29 @@ function isCacheDocument(value: unknown, key: string): value is CacheDocument {
 export class ResultCache {
   private readonly files: Record<string, CachedFile>;
   private dirty = false;
+  /** What validating the dependencies needs from every project file, kept so that a re-run recomputes only the edited ones. */
+  readonly contributions: FileContributions;
 
   private constructor(
     private readonly location: string,
     private readonly key: string,
     files: Record<string, CachedFile>,
+    project?: unknown,
   ) {
     this.files = files;
+    this.contributions = new FileContributions(project);
   }
 
   static open(location: string, key: string): ResultCache {
     let files: Record<string, CachedFile> = {};
+    let project: unknown;
     try {
       const parsed: unknown = JSON.parse(readFileSync(location, 'utf8'));
-      if (isCacheDocument(parsed, key)) files = parsed.files;
+      if (isCacheDocument(parsed, key)) ({ files, project } = parsed);
     } catch {
       /* missing, unreadable or not JSON: start empty, the next save rewrites it */
     }
-    return new ResultCache(location, key, files);
+    return new ResultCache(location, key, files, project);
   }
 
   /**
@@ -88,12 +96,8 @@ export class ResultCache {
 
   /** Drops entries of files that are no longer part of the project, so the cache does not grow forever. */
   retainOnly(relativePaths: ReadonlySet<string>): void {
-    for (const path of Object.keys(this.files)) {
-      if (!relativePaths.has(path)) {
-        delete this.files[path];
-        this.dirty = true;
-      }
-    }
+    if (dropKeysNotIn(this.files, relativePaths)) this.dirty = true;
+    this.contributions.retainOnly(relativePaths);
   }
 
   /**
@@ -101,9 +105,10 @@ export class ResultCache {
    * Throws WriteError when the location is a folder, unwritable, or a file that is not a cache.
    */
   save(): void {
-    if (!this.dirty) return;
-    const doc: CacheDocument = { format: 'bg-lint-cache', version: 2, key: this.key, files: this.files };
+    if (!this.dirty && !this.contributions.dirty) return;
+    const doc: CacheDocument = { format: 'bg-lint-cache', version: 2, key: this.key, files: this.files, project: this.contributions.toJSON() };
     writeOwnedFile(this.location, JSON.stringify(doc), CACHE_FILE);
     this.dirty = false;
+    this.contributions.dirty = false;
   }
 }

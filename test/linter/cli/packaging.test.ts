@@ -59,6 +59,27 @@ describe('packaging', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
   });
+
+  // The checks import the facts, which import ts-morph: these commands compile the rules from the
+  // checks' metadata that the build writes (cli/check-metas.ts), and print what they printed before.
+  it('rules and explain load neither ts-morph nor the checks, with the same output', () => {
+    const blocked = ['ts-morph', 'typescript', ...RUNTIME_DEPS];
+    const root = tempProject({});
+    for (const args of [['rules'], ['explain', 'BG-041'], ['explain', 'BG-002']]) {
+      const withChecks = runCli(args, root);
+      const without = withBlocked(blocked, args, root);
+      expect(without.stderr, args.join(' ')).toBe('');
+      expect(without.code).toBe(0);
+      expect(without.stdout).toBe(withChecks.stdout);
+    }
+    expect(withBlocked(blocked, ['rules'], root).stdout).toMatch(/\n\d+ rules\n$/);
+  });
+
+  it('the checks\' metadata the build writes is every built-in check\'s meta, nothing lost in JSON', async () => {
+    const { builtinChecks } = await import('../../../src/linter/checks/registry.js');
+    const written = JSON.parse(readFileSync(join(REPO_ROOT, 'dist/linter/checks/check-metas.json'), 'utf8'));
+    expect(written).toEqual([...builtinChecks.values()].map((c) => ({ ...c.meta, needsTypes: Boolean(c.meta.needsTypes) })));
+  });
 });
 
 describe('init points $schema at a schema that exists', () => {

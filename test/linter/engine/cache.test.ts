@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,62 @@ describe('--cache', () => {
     const after = await all(root);
     expect(messages(after).some((m) => m.startsWith('export-run.entity.ts:6 BG-022'))).toBe(false);
     expect(after.cachedFiles).toBeLessThan(cold.report.files.length - 1);
+  });
+
+  // Validation folds per-file parts kept by content hash (engine/file-contributions.ts): an edit
+  // that moves a file INTO a scan's answer must still be seen, in an edited file and in a new one.
+  // Each step is compared with a run without the cache over the same tree.
+  describe('a warm run gives the findings of a cold run after an edit that changes a scan\'s answer', () => {
+    const cold = (root: string) => lint({ cwd: root, paths: ['.'], onlyRules: ['BG-001', 'BG-002', 'BG-021'] });
+    const warm = (root: string) => lint({ cwd: root, paths: ['.'], cache: true, cacheLocation: join(root, '.cache/'), onlyRules: ['BG-001', 'BG-002', 'BG-021'] });
+
+    it('an interface model becomes implemented by a class in another, existing file (a name scan)', async () => {
+      const root = tempProject({
+        'src/models/import-job.ts': 'export interface ImportJob {\n  status: string;\n}\n',
+        'src/services/other.ts': 'export const x = 1;\n',
+      });
+      const before = messages(await warm(root));
+      expect(before.some((m) => m.startsWith('import-job.ts:1 BG-002'))).toBe(true);
+      writeFileSync(join(root, 'src/services/other.ts'), "import type { ImportJob } from '../models/import-job';\nexport class ImportRow implements ImportJob {\n  status = 'queued';\n}\n");
+      const after = await warm(root);
+      expect(messages(after)).toEqual(messages(await cold(root)));
+      expect(messages(after)).not.toEqual(before);
+      expect(after.cachedFiles).toBe(0);
+    });
+
+    it('a route file, edited or new, registers a handler declared in an unchanged file (an importers scan)', async () => {
+      const handler = "import { execFileSync } from 'child_process';\nexport function build(req: any, res: any) {\n  execFileSync('make');\n  res.json({});\n}\n";
+      const register = (path: string) => `import { build } from '${path}';\nrouter.post('/api/builds', build);\n`;
+      const root = tempProject({
+        'src/controllers/builds.ts': handler,
+        'src/routes.ts': "router.get('/api/health', (req: any, res: any) => res.json({}));\n",
+      });
+      expect(messages(await warm(root))).toEqual([]);
+      writeFileSync(join(root, 'src/routes.ts'), register('./controllers/builds.js'));
+      const edited = await warm(root);
+      expect(messages(edited)).toEqual(['builds.ts:3 BG-021 execFileSync() blocks the event loop in the handler of POST /api/builds']);
+      expect(messages(edited)).toEqual(messages(await cold(root)));
+      writeFileSync(join(root, 'src/routes.ts'), "router.get('/api/health', (req: any, res: any) => res.json({}));\n");
+      expect(messages(await warm(root))).toEqual([]);
+      mkdirSync(join(root, 'src/admin'));
+      writeFileSync(join(root, 'src/admin/routes.ts'), register('../controllers/builds.js'));
+      const created = await warm(root);
+      expect(messages(created)).toEqual(['builds.ts:3 BG-021 execFileSync() blocks the event loop in the handler of POST /api/builds']);
+      expect(messages(created)).toEqual(messages(await cold(root)));
+    });
+
+    it('deleting a file makes an unchanged import resolve to another unchanged file (resolution is not kept across file-list changes)', async () => {
+      const root = tempProject({
+        'src/routes.ts': "import { build } from './controllers/builds';\nrouter.post('/api/builds', build);\n",
+        'src/controllers/builds.ts': 'export function build(req: any, res: any) {\n  res.json({});\n}\n',
+        'src/controllers/builds/index.ts': "import { execFileSync } from 'child_process';\nexport function build(req: any, res: any) {\n  execFileSync('make');\n  res.json({});\n}\n",
+      });
+      expect(messages(await warm(root))).toEqual([]);
+      rmSync(join(root, 'src/controllers/builds.ts'));
+      const after = await warm(root);
+      expect(messages(after)).toEqual(['index.ts:3 BG-021 execFileSync() blocks the event loop in the handler of POST /api/builds']);
+      expect(messages(after)).toEqual(messages(await cold(root)));
+    });
   });
 
   it('a changed rule configuration starts over', async () => {

@@ -35,6 +35,26 @@ describe('text prefilter', () => {
     expect(findings(on).some((f) => f.startsWith('models/import-job.ts:1 BG-001'))).toBe(true);
   });
 
+  // Route rules admit a file by a registration call, not by the words `.get`/`.delete` anywhere:
+  // `map.get(k)` passes (a call named like a method, one argument: routes.ts reads it and stops),
+  // `store.getItem(k)` and `d.getTime()` do not, and every way of writing a registration does.
+  it('route rules admit registration calls, however written, and not method-like words', async () => {
+    const trigger = (call: string) => `${call}('/api/imports', (req: any, res: any) => { res.json({ ok: true }); });\n`;
+    const root = tempProject({
+      'src/lib/dates.ts': "export const stamp = (d: Date) => d.getTime() + localStorage.getItem('k')!.length;\n",
+      'src/lib/cache.ts': 'const m = new Map<string, number>();\nexport const read = (k: string) => m.get(k);\n',
+      'src/routes/a.ts': trigger('router\n  .post '),
+      'src/routes/b.ts': trigger('app.post<{ id: string }>'),
+      'src/routes/c.ts': "server.route('/api/imports').post((req: any, res: any) => { res.json({ ok: true }); });\n",
+      'src/routes/d.ts': trigger('app.post?.'),
+    });
+    const { on, off } = await both(root, { onlyRules: ['BG-020'] });
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on).map((f) => f.split(' ')[0])).toEqual(['routes/a.ts:1', 'routes/b.ts:1', 'routes/c.ts:1', 'routes/d.ts:1']);
+    // dates.ts is skipped; cache.ts is checked (`m.get(` is written like a registration: routes.ts reads and drops it).
+    expect(on.prefilteredFiles).toBe(1);
+  });
+
   it('a base class in a skipped file is still read for the model that extends it', async () => {
     const root = tempProject({
       'src/common/base.ts': 'export abstract class Base {\n  id!: string;\n}\n',

@@ -112,6 +112,15 @@ export class ProjectSnapshot {
     return targets;
   }
 
+  /**
+   * Import lists already resolved elsewhere for these texts (the result cache's, engine/dependency-state.ts):
+   * a re-run that checks one edited file then does not resolve every file of the project again to
+   * find that file's importers. A list is only taken for the exact text it was made from.
+   */
+  seedImports(known: ReadonlyArray<{ path: string; text: string; targets: string[] }>): void {
+    for (const k of known) if (!this.imports.has(k.path)) this.imports.set(k.path, { text: k.text, targets: k.targets });
+  }
+
   /** A file parsed from this text, reused when an earlier pass parsed the same text at the same path. */
   parse(path: string, relativePath: string, text: string): FileFacts {
     // A one-run snapshot keeps no trees: ProjectFacts releases what it no longer needs, memory stays flat.

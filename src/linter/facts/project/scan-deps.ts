@@ -70,9 +70,19 @@ export function importIndex(
  * written in a comment or a string does not count), `resolveModule` resolves as the compiler does.
  */
 export function resolvedImports(path: string, text: string, resolveModule: (fromFile: string, specifier: string) => string | undefined): string[] {
+  return resolveSpecifiers(path, importSpecifiers(text), resolveModule);
+}
+
+/** The module specifiers a text imports, in order: a function of the text alone (the result cache keeps it by content hash). */
+export function importSpecifiers(text: string): string[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+}
+
+/** The project files `specifiers`, imported from `path`, resolve to (packages and unresolved ones left out). */
+export function resolveSpecifiers(path: string, specifiers: readonly string[], resolveModule: (fromFile: string, specifier: string) => string | undefined): string[] {
   const out: string[] = [];
-  for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
-    const target = resolveModule(path, imported.fileName);
+  for (const specifier of specifiers) {
+    const target = resolveModule(path, specifier);
     if (target !== undefined) out.push(target);
   }
   return out;

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import type { Check, CheckMeta } from '../checks/check.js';
+
+/**
+ * The built-in checks' metadata without their code, for commands that only compile rules (`rules`,
+ * `explain`, `merge`): the checks import the facts, which import ts-morph, and loading the compiler
+ * is most of those commands' time. `npm run build` writes the file next to the built registry
+ * (scripts/write-check-metas.mjs); where it is missing (tests run from src/) the registry is loaded.
+ */
+const METAS_FILE = new URL('../checks/check-metas.json', import.meta.url);
+
+/** The metadata as JSON. A `needsTypes` that depends on the options is written `true` ("may"), all these commands show. */
+export function checkMetasJson(checks: ReadonlyMap<string, Check<unknown>>): string {
+  const metas = [...checks.values()].map((c) => ({ ...c.meta, needsTypes: Boolean(c.meta.needsTypes) }));
+  return `${JSON.stringify(metas, null, 1)}\n`;
+}
+
+function metadataOnly(meta: CheckMeta<unknown>): Check<unknown> {
+  return {
+    meta,
+    check: () => {
+      throw new Error(`internal: check "${meta.name}" was loaded as metadata only (cli/check-metas.ts) and cannot run`);
+    },
+  };
+}
+
+/** The built-in checks as `rules`/`explain`/`merge` need them: metadata from the built file, else the registry. */
+export async function checksForMetadata(): Promise<ReadonlyMap<string, Check<unknown>>> {
+  let text: string | undefined;
+  try {
+    text = readFileSync(METAS_FILE, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return (await import('../checks/registry.js')).builtinChecks;
+  const metas = JSON.parse(text) as CheckMeta<unknown>[];
+  return new Map(metas.map((m) => [m.name, metadataOnly(m)]));
+}
