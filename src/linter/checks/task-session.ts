@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
 import { deferredWorkIn, type DeferVocabulary } from '../facts/http/deferred-work.js';
 import { unwrap } from '../facts/syntax/fold.js';
+import { someNode } from '../facts/syntax/ast-utils.js';
 import { chainReceiver } from '../facts/records/record-calls.js';
 import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
 import {
@@ -258,17 +259,11 @@ function released(ctx: Ctx, decl: ts.VariableDeclaration, name: string, methods:
   let owner: ts.Node | undefined = decl.parent;
   while (owner && !ts.isFunctionLike(owner) && !ts.isSourceFile(owner)) owner = owner.parent;
   if (!owner) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && methods.includes(n.expression.name.text)) {
-      const receiver = unwrap(n.expression.expression);
-      if (ts.isIdentifier(receiver) && receiver.text === name && localRegion(n, owner!).kind === 'finally') found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(owner);
-  return found;
+  return someNode(owner, (n) => {
+    if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || !methods.includes(n.expression.name.text)) return false;
+    const receiver = unwrap(n.expression.expression);
+    return ts.isIdentifier(receiver) && receiver.text === name && localRegion(n, owner!).kind === 'finally';
+  });
 }
 
 /**

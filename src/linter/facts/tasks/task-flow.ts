@@ -13,6 +13,7 @@ import { sessionRoot } from './sessions.js';
 import type { FieldWrite } from '../records/field-write.js';
 import type { TaskFunction } from './task-function.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
+import { mentionsIdentifier } from '../syntax/ast-utils.js';
 import { taskFunctionsOf } from './task-functions.js';
 import {
   anchorInTask, contains, isRejectionCallback, localRegion, regionInTask, taskScopeOf,
@@ -152,22 +153,6 @@ function caughtVariable(h: Handler): string | undefined {
   return decl && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
 }
 
-/** Does `node` use one of `names` as a value (not as a property name or key)? */
-function usesName(node: ts.Node, names: readonly string[]): boolean {
-  if (names.length === 0) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(n) && names.includes(n.text)) {
-      const p = n.parent;
-      if (!(ts.isPropertyAccessExpression(p) && p.name === n) && !(ts.isPropertyAssignment(p) && p.name === n)) found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
-}
-
 /** Counts how a task spells the lifecycle keys it names (`started_at` vs `startedAt`) as property names. */
 class FieldSpelling {
   private readonly fields: Set<string>;
@@ -257,7 +242,7 @@ class FlowBuilder {
     const body = handlerBody(h);
     if (body && variable) {
       const visit = (n: ts.Node): void => {
-        if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && usesName(n.initializer, caughtNames)) caughtNames.push(n.name.text);
+        if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && mentionsIdentifier(n.initializer, caughtNames)) caughtNames.push(n.name.text);
         ts.forEachChild(n, visit);
       };
       visit(body);
@@ -311,7 +296,7 @@ class FlowBuilder {
     const consider = (name: string | undefined, value: ts.Node): void => {
       // `data: { … }`, `$set: { … }`: a container, its own keys are what is written.
       if (ts.isObjectLiteralExpression(unwrap(value as ts.Expression))) return;
-      if (key === undefined && name !== undefined && !tracked.has(normalizeFieldName(name)) && usesName(value, caughtNames)) key = name;
+      if (key === undefined && name !== undefined && !tracked.has(normalizeFieldName(name)) && mentionsIdentifier(value, caughtNames)) key = name;
     };
     const visit = (n: ts.Node): void => {
       if (key !== undefined || ts.isFunctionLike(n)) return;
@@ -391,11 +376,11 @@ class FlowBuilder {
       const h = this.handlerOf(handler, this.scope[0]!);
       const names = h.caughtNames;
       const viaCall = region.kind === 'catch' ? region.viaCall : undefined;
-      flow.fromCaughtError = usesName(w.valueNode, names) || (viaCall !== undefined && viaCall.arguments.some((a) => usesName(a, names)));
+      flow.fromCaughtError = mentionsIdentifier(w.valueNode, names) || (viaCall !== undefined && viaCall.arguments.some((a) => mentionsIdentifier(a, names)));
       if (!flow.fromCaughtError && sf.callSites.length > 0 && localRegion(at, sf.fn).kind === 'catch') {
         // A catch inside the helper itself: its own caught variable.
         const own = localRegion(at, sf.fn);
-        if (own.kind === 'catch') flow.fromCaughtError = usesName(w.valueNode, this.handlerOf(own.handler, sf).caughtNames);
+        if (own.kind === 'catch') flow.fromCaughtError = mentionsIdentifier(w.valueNode, this.handlerOf(own.handler, sf).caughtNames);
       }
     }
     return flow;
