@@ -83,12 +83,18 @@ export function classOfThis(node: ts.Node): ts.ClassLikeDeclaration | undefined 
   return undefined;
 }
 
+export interface SomeNodeOptions {
+  /** Do not look inside functions (a function node itself is still tested; `root` too is not entered when it is one). */
+  skipFunctions?: boolean;
+}
+
 /**
  * Does `root` or any node under it satisfy `predicate`? Depth first in source order, stopping at the
  * first hit (ts.forEachChild stops when its callback returns a truthy value).
  */
-export function someNode(root: ts.Node, predicate: (node: ts.Node) => boolean): boolean {
-  const visit = (n: ts.Node): boolean => predicate(n) || ts.forEachChild(n, visit) === true;
+export function someNode(root: ts.Node, predicate: (node: ts.Node) => boolean, options: SomeNodeOptions = {}): boolean {
+  const skipFunctions = options.skipFunctions === true;
+  const visit = (n: ts.Node): boolean => predicate(n) || (!(skipFunctions && ts.isFunctionLike(n)) && ts.forEachChild(n, visit) === true);
   return visit(root);
 }
 

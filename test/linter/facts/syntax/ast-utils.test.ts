@@ -147,6 +147,17 @@ describe('someNode', () => {
     expect(someNode(parse('function f() { return () => go(); }'), isCall)).toBe(true);
   });
 
+  it('skipFunctions: nested functions are tested but not entered', () => {
+    const isThrow = (n: ts.Node): boolean => ts.isThrowStatement(n);
+    const [block] = parse('try { run(() => { throw e; }); } catch (e) { if (x) throw e; }').statements as ts.TryStatement[];
+    expect(someNode(block!.tryBlock, isThrow)).toBe(true);
+    expect(someNode(block!.tryBlock, isThrow, { skipFunctions: true })).toBe(false);
+    expect(someNode(block!.catchClause!.block, isThrow, { skipFunctions: true })).toBe(true);
+    const arrow = firstFunction('const f = () => { throw e; };');
+    expect(someNode(arrow, isThrow, { skipFunctions: true })).toBe(false);
+    expect(someNode(arrow, ts.isArrowFunction, { skipFunctions: true })).toBe(true);
+  });
+
   it('stops at the first hit, in source order', () => {
     const seen: string[] = [];
     const hit = someNode(parse('a(); b(); c();'), (n) => {
