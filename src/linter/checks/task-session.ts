@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
 import { deferredWorkIn, type DeferVocabulary } from '../facts/http/deferred-work.js';
 import { unwrap } from '../facts/syntax/fold.js';
-import { someNode } from '../facts/syntax/ast-utils.js';
+import { findNode, someNode } from '../facts/syntax/ast-utils.js';
 import { chainReceiver } from '../facts/records/record-calls.js';
 import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
 import {
@@ -116,17 +116,7 @@ function requestSession(ctx: Ctx, expr: ts.Expression, scope: RequestScope): boo
 
 /** The first request-session expression in a node (not a nested one of a matched expression). */
 function capturedSession(ctx: Ctx, node: ts.Node, scope: RequestScope): ts.Expression | undefined {
-  let found: ts.Expression | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isExpression(n) && !(ts.isIdentifier(n) && isNameOnly(n)) && requestSession(ctx, n, scope)) {
-      found = n;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
+  return findNode(node, (n): n is ts.Expression => ts.isExpression(n) && !(ts.isIdentifier(n) && isNameOnly(n)) && requestSession(ctx, n, scope));
 }
 
 /** An identifier that names a property or key, not a value. */

@@ -7,6 +7,7 @@ import type { ProjectFacts } from '../project/project-facts.js';
 import { isStatusTypeDeclaration, isStatusTypeName } from './status-types.js';
 import { resolveIdentifier, resolveMember, type Resolved } from '../syntax/symbols.js';
 import { classOfThis } from '../syntax/ast-utils.js';
+import { bindingElementNamed } from '../syntax/declarations.js';
 
 /**
  * Is a value a job record? rules.md: "x must be a job record: its type is a job model or the standard
@@ -143,19 +144,6 @@ function parameterBinding(id: ts.Identifier): ts.ParameterDeclaration | ts.Bindi
         const found = bindingElementNamed(p.name, id.text);
         if (found) return found;
       }
-    }
-  }
-  return undefined;
-}
-
-function bindingElementNamed(pattern: ts.BindingPattern, name: string): ts.BindingElement | undefined {
-  for (const el of pattern.elements) {
-    if (ts.isOmittedExpression(el)) continue;
-    if (ts.isIdentifier(el.name)) {
-      if (el.name.text === name) return el;
-    } else {
-      const inner = bindingElementNamed(el.name, name);
-      if (inner) return inner;
     }
   }
   return undefined;

@@ -93,8 +93,18 @@ export interface SomeNodeOptions {
  * first hit (ts.forEachChild stops when its callback returns a truthy value).
  */
 export function someNode(root: ts.Node, predicate: (node: ts.Node) => boolean, options: SomeNodeOptions = {}): boolean {
+  return findNode(root, predicate, options) !== undefined;
+}
+
+/** The first node (someNode's order) that satisfies `predicate`: `root` itself, or one under it. */
+export function findNode<T extends ts.Node>(root: ts.Node, predicate: (node: ts.Node) => node is T, options?: SomeNodeOptions): T | undefined;
+export function findNode(root: ts.Node, predicate: (node: ts.Node) => boolean, options?: SomeNodeOptions): ts.Node | undefined;
+export function findNode(root: ts.Node, predicate: (node: ts.Node) => boolean, options: SomeNodeOptions = {}): ts.Node | undefined {
   const skipFunctions = options.skipFunctions === true;
-  const visit = (n: ts.Node): boolean => predicate(n) || (!(skipFunctions && ts.isFunctionLike(n)) && ts.forEachChild(n, visit) === true);
+  const visit = (n: ts.Node): ts.Node | undefined => {
+    if (predicate(n)) return n;
+    return skipFunctions && ts.isFunctionLike(n) ? undefined : ts.forEachChild(n, visit);
+  };
   return visit(root);
 }
 

@@ -35,12 +35,17 @@ export function declarationIn(statements: readonly ts.Statement[], name: string)
 /** The identifier or binding element that binds `name` in a (possibly destructuring) binding name. */
 export function bindingNamed(binding: ts.BindingName, name: string): ts.Node | undefined {
   if (ts.isIdentifier(binding)) return binding.text === name ? binding : undefined;
-  for (const element of binding.elements) {
+  return bindingElementNamed(binding, name);
+}
+
+/** The element of a destructuring pattern that binds `name`, at any depth: `{ a: [b] }` binds b. */
+export function bindingElementNamed(pattern: ts.BindingPattern, name: string): ts.BindingElement | undefined {
+  for (const element of pattern.elements) {
     if (ts.isOmittedExpression(element)) continue;
     if (ts.isIdentifier(element.name)) {
       if (element.name.text === name) return element;
     } else {
-      const inner = bindingNamed(element.name, name);
+      const inner = bindingElementNamed(element.name, name);
       if (inner) return inner;
     }
   }

@@ -13,7 +13,7 @@ import { sessionRoot } from './sessions.js';
 import type { FieldWrite } from '../records/field-write.js';
 import type { TaskFunction } from './task-function.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
-import { mentionsIdentifier, someNode } from '../syntax/ast-utils.js';
+import { findNode, mentionsIdentifier, someNode } from '../syntax/ast-utils.js';
 import { taskFunctionsOf } from './task-functions.js';
 import {
   anchorInTask, contains, isRejectionCallback, localRegion, regionInTask, taskScopeOf,
@@ -457,20 +457,12 @@ class FlowBuilder {
     const targetRoot = sessionRoot(target);
     const after = block.statements.slice(block.statements.indexOf(statement as ts.Statement) + 1);
     for (const s of after) {
-      let found: ts.Expression | undefined;
-      const visit = (n: ts.Node): void => {
-        if (found || ts.isFunctionLike(n)) return;
-        if (ts.isCallExpression(n) && this.vocab.persistMethods.includes(methodName(n) ?? '')) {
-          const receiver = chainReceiver(n);
-          // `job.save()`: an active record saves itself through the global connection.
-          if (receiver && !(targetRoot && ts.isIdentifier(targetRoot) && sessionRoot(receiver)?.getText(this.file.sourceFile) === targetRoot.text)) found = receiver;
-          else found = target;
-          return;
-        }
-        ts.forEachChild(n, visit);
-      };
-      visit(s);
-      if (found) return found === target ? undefined : found;
+      const persist = findNode(s, (n): n is ts.CallExpression => ts.isCallExpression(n) && this.vocab.persistMethods.includes(methodName(n) ?? ''), { skipFunctions: true });
+      if (!persist) continue;
+      const receiver = chainReceiver(persist);
+      // `job.save()`: an active record saves itself through the global connection.
+      const savesItself = targetRoot && ts.isIdentifier(targetRoot) && receiver && sessionRoot(receiver)?.getText(this.file.sourceFile) === targetRoot.text;
+      return receiver && !savesItself ? receiver : undefined;
     }
     return undefined;
   }

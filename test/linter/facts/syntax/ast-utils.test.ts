@@ -4,6 +4,7 @@ import {
   classOfThis,
   enclosingClass,
   enclosingFunctionName,
+  findNode,
   functionName,
   functionOfDeclaration,
   mentionsIdentifier,
@@ -166,6 +167,23 @@ describe('someNode', () => {
     });
     expect(hit).toBe(true);
     expect(seen).toEqual(['a', 'b']);
+  });
+});
+
+describe('findNode', () => {
+  it('the first match in source order, the root included', () => {
+    const sf = parse('a(); b(c());');
+    expect(findNode(sf, ts.isCallExpression)?.getText(sf)).toBe('a()');
+    const [, second] = sf.statements as ts.ExpressionStatement[];
+    expect(findNode(second!.expression, ts.isCallExpression)?.getText(sf)).toBe('b(c())');
+    expect(findNode(sf, ts.isThrowStatement)).toBeUndefined();
+  });
+
+  it('skipFunctions: a call inside a callback is not found', () => {
+    const sf = parse('run(() => save());');
+    const isSave = (n: ts.Node): n is ts.CallExpression => ts.isCallExpression(n) && n.expression.getText(sf) === 'save';
+    expect(findNode(sf, isSave)?.getText(sf)).toBe('save()');
+    expect(findNode(sf, isSave, { skipFunctions: true })).toBeUndefined();
   });
 });
 
