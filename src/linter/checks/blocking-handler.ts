@@ -4,6 +4,7 @@ import { calleeOf, type Callee } from '../facts/syntax/callee.js';
 import { matchesAnyCallPattern } from '../facts/syntax/call-patterns.js';
 import type { FileFacts } from '../facts/project/file-facts.js';
 import { unwrap } from '../facts/syntax/fold.js';
+import { someNode } from '../facts/syntax/ast-utils.js';
 import { walkScope } from '../facts/syntax/handler-scope.js';
 import { routeLabel } from './route-labels.js';
 import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
@@ -59,18 +60,12 @@ function isPromiseAroundTimer(e: ts.Expression): boolean {
   if (!ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'Promise') return false;
   const executor = e.arguments?.[0];
   if (!executor) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n)) {
-      const c = unwrap(n.expression);
-      const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : undefined;
-      if (name === 'setTimeout') found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(executor);
-  return found;
+  return someNode(executor, (n) => {
+    if (!ts.isCallExpression(n)) return false;
+    const c = unwrap(n.expression);
+    const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : undefined;
+    return name === 'setTimeout';
+  });
 }
 
 /** Does awaiting `expr` sleep? A sleep call, a promise around `setTimeout`, or a function that returns one. */

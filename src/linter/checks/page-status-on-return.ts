@@ -4,7 +4,7 @@ import { calleeOf } from '../facts/syntax/callee.js';
 import { matchesAnyCallPattern } from '../facts/syntax/call-patterns.js';
 import { foldConstant, propertyNameText, unwrap } from '../facts/syntax/fold.js';
 import { isPageFile } from '../facts/http/frontend.js';
-import { walkScope } from '../facts/syntax/handler-scope.js';
+import { someInScope } from '../facts/syntax/handler-scope.js';
 import { routePathText } from '../facts/http/route-paths.js';
 import { routeHandlersOf } from '../facts/http/routes.js';
 import { triggerWordsIn } from '../facts/http/trigger-endpoints.js';
@@ -123,11 +123,10 @@ function loadFunctions(ctx: Ctx): ts.FunctionLikeDeclaration[] {
 
 function checksOnLoad(ctx: Ctx): boolean {
   for (const fn of loadFunctions(ctx)) {
-    let found = false;
-    walkScope(ctx.project, ctx.file, fn, [], (node) => {
-      if (found || !ts.isCallExpression(node)) return;
+    const found = someInScope(ctx.project, ctx.file, fn, [], (node) => {
+      if (!ts.isCallExpression(node)) return false;
       const callee = calleeOf(ctx.project, ctx.file, node);
-      if (callee && matchesAnyCallPattern(callee, ctx.options.activeTaskChecks)) found = true;
+      return callee !== undefined && matchesAnyCallPattern(callee, ctx.options.activeTaskChecks);
     });
     if (found) return true;
   }

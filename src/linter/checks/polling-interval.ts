@@ -3,6 +3,7 @@ import { defineCheck, type CheckContext } from './check.js';
 import { calleeOf } from '../facts/syntax/callee.js';
 import { foldConstant, propertyNameText, unwrap } from '../facts/syntax/fold.js';
 import { isFrontendFile } from '../facts/http/frontend.js';
+import { enclosingFunctionName, someNode } from '../facts/syntax/ast-utils.js';
 
 interface Options {
   minMs: number;
@@ -21,21 +22,6 @@ const messages = {
   tooFrequent: (d: { what: string; value: number; minMs: number; maxMs: number }) => `${d.what} every ${d.value} ms is too frequent: use ${d.minMs}–${d.maxMs} ms`,
   tooSlow: (d: { what: string; value: number; minMs: number; maxMs: number }) => `${d.what} every ${d.value} ms may feel unresponsive: use ${d.minMs}–${d.maxMs} ms`,
 };
-
-/** The name of the function (or method) a node is inside of, if it has one. */
-function enclosingFunctionName(node: ts.Node): string | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isFunctionExpression(n)) {
-      if (n.name && (ts.isIdentifier(n.name) || ts.isPrivateIdentifier(n.name))) return n.name.text;
-    }
-    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
-      const p = n.parent;
-      if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-      if (ts.isPropertyAssignment(p)) return propertyNameText(p.name);
-    }
-  }
-  return undefined;
-}
 
 /** Identifier names and string contents inside a callback: what tells us it polls. */
 function wordsOf(node: ts.Node, sourceFile: ts.SourceFile): string[] {
@@ -59,16 +45,9 @@ function mentionsPolling(words: string[], pollWords: string[]): boolean {
 
 /** `setTimeout(poll, ms)` inside `poll`, or a callback that calls the function it is inside of. */
 function reschedulesItself(call: ts.CallExpression, callback: ts.Expression): boolean {
-  const name = enclosingFunctionName(call);
+  const name = enclosingFunctionName(call, { classFields: false });
   if (!name) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if ((ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) && n.text === name) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(callback);
-  return found;
+  return someNode(callback, (n) => (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) && n.text === name);
 }
 
 /** The expressions a function returns: its concise body, or its own `return`s (not nested functions'). */

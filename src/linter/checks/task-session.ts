@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { defineCheck, type CheckContext } from './check.js';
 import { deferredWorkIn, type DeferVocabulary } from '../facts/http/deferred-work.js';
 import { unwrap } from '../facts/syntax/fold.js';
+import { findNode, someNode } from '../facts/syntax/ast-utils.js';
 import { chainReceiver } from '../facts/records/record-calls.js';
 import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
 import {
@@ -134,17 +135,7 @@ function requestSession(ctx: Ctx, expr: ts.Expression, scope: RequestScope): boo
 
 /** The first request-session expression in a node (not a nested one of a matched expression). */
 function capturedSession(ctx: Ctx, node: ts.Node, scope: RequestScope): ts.Expression | undefined {
-  let found: ts.Expression | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isExpression(n) && !(ts.isIdentifier(n) && isNameOnly(n)) && requestSession(ctx, n, scope)) {
-      found = n;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
+  return findNode(node, (n): n is ts.Expression => ts.isExpression(n) && !(ts.isIdentifier(n) && isNameOnly(n)) && requestSession(ctx, n, scope));
 }
 
 /** An identifier that names a property or key, not a value. */
@@ -285,17 +276,11 @@ function released(ctx: Ctx, decl: ts.VariableDeclaration, name: string, methods:
   let owner: ts.Node | undefined = decl.parent;
   while (owner && !ts.isFunctionLike(owner) && !ts.isSourceFile(owner)) owner = owner.parent;
   if (!owner) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && methods.includes(n.expression.name.text)) {
-      const receiver = unwrap(n.expression.expression);
-      if (ts.isIdentifier(receiver) && receiver.text === name && localRegion(n, owner!).kind === 'finally') found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(owner);
-  return found;
+  return someNode(owner, (n) => {
+    if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || !methods.includes(n.expression.name.text)) return false;
+    const receiver = unwrap(n.expression.expression);
+    return ts.isIdentifier(receiver) && receiver.text === name && localRegion(n, owner!).kind === 'finally';
+  });
 }
 
 /**

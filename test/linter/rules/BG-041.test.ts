@@ -31,6 +31,11 @@ testRule('BG-041', {
       errors: [{ line: 3, column: 20, messageId: 'tooFrequent', data: { what: 'polling', value: 1500, minMs: 3000, maxMs: 5000 } }],
     },
     {
+      name: 'self-rescheduling setTimeout in a method named by a string literal (functionName reads the literal)',
+      files: { 'web/poller.ts': "export class Poller {\n  'poll'() {\n    fetch('/api/status');\n    setTimeout(this.poll, 1000);\n  }\n}\n" },
+      errors: [{ line: 4, column: 27, message: MSG_FAST(1000) }],
+    },
+    {
       name: 'TanStack refetchInterval, SWR refreshInterval and runtime client intervalMs, through an enum',
       files: {
         'web/components/Status.tsx':

@@ -6,7 +6,7 @@ import { propertyNameText, unwrap } from '../syntax/fold.js';
 import { sameFileCallee } from '../syntax/handler-scope.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { resolveIdentifier, resolveMember } from '../syntax/symbols.js';
-import { functionOfDeclaration } from '../tasks/task-runtime.js';
+import { functionOfDeclaration } from '../syntax/ast-utils.js';
 
 /**
  * Work an entry point (route handler, task) starts and does not wait for (BG-033 (2), BG-035):

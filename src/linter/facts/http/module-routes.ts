@@ -6,6 +6,7 @@ import type { ProjectFacts } from '../project/project-facts.js';
 import { followHandler } from './route-handler-refs.js';
 import type { RouteHandler } from './route-handler.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
+import { someNode } from '../syntax/ast-utils.js';
 
 /**
  * Route handlers that a module IS by its place and its exports, with no registration call:
@@ -99,6 +100,8 @@ function builderCall(project: ProjectFacts, file: FileFacts, local: ts.Identifie
   return ts.isCallExpression(unwrap(decl.initializer)) ? decl.initializer : undefined;
 }
 
+const EQUALITY: readonly ts.SyntaxKind[] = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
+
 /**
  * Does `fn` branch on the request's method being `method`: `request.method === "DELETE"` (either
  * side, `!==` too, through `.toUpperCase()`), or a `switch (request.method)` with a `case "DELETE"`?
@@ -115,16 +118,14 @@ function branchesOnMethod(project: ProjectFacts, file: FileFacts, fn: ts.Functio
     const v = foldConstant(project, file, e);
     return typeof v === 'string' && v.toLowerCase() === method;
   };
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(n.operatorToken.kind)) {
-      if ((isMethodRead(n.left) && names(n.right)) || (isMethodRead(n.right) && names(n.left))) found = true;
-    } else if (ts.isSwitchStatement(n) && isMethodRead(n.expression)) {
-      if (n.caseBlock.clauses.some((c) => ts.isCaseClause(c) && names(c.expression))) found = true;
+  const comparesMethod = (n: ts.Node): boolean => {
+    if (ts.isBinaryExpression(n) && EQUALITY.includes(n.operatorToken.kind)) {
+      return (isMethodRead(n.left) && names(n.right)) || (isMethodRead(n.right) && names(n.left));
     }
-    ts.forEachChild(n, visit);
+    if (ts.isSwitchStatement(n) && isMethodRead(n.expression)) {
+      return n.caseBlock.clauses.some((c) => ts.isCaseClause(c) && names(c.expression));
+    }
+    return false;
   };
-  if (fn.body) visit(fn.body);
-  return found;
+  return fn.body !== undefined && someNode(fn.body, comparesMethod);
 }

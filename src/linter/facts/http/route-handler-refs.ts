@@ -3,6 +3,7 @@ import type { FileFacts } from '../project/file-facts.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { propertyNameText, unwrap } from '../syntax/fold.js';
 import { resolveIdentifier, resolveMember, type Resolved } from '../syntax/symbols.js';
+import { enclosingClass, functionName } from '../syntax/ast-utils.js';
 
 /**
  * What a route registration's handler argument is: an inline function, or a reference followed to
@@ -19,15 +20,6 @@ export type HandlerRef =
 
 const MAX_DEPTH = 8;
 const VALUE: HandlerRef = { kind: 'value' };
-
-function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
-  const name = fn.name;
-  if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name))) return name.text;
-  const parent = fn.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isPropertyAssignment(parent)) return propertyNameText(parent.name);
-  return undefined;
-}
 
 export function followHandler(project: ProjectFacts, file: FileFacts, arg: ts.Expression, depth = 0): HandlerRef {
   if (depth > MAX_DEPTH) return { kind: 'unresolved' };
@@ -114,11 +106,6 @@ function memberOfDeclaration(project: ProjectFacts, file: FileFacts, node: ts.No
       return method ? { kind: 'function', fn: method, file: cls.file, name: member } : undefined;
     }
   }
-  return undefined;
-}
-
-function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return n;
   return undefined;
 }
 

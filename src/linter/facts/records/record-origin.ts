@@ -6,6 +6,8 @@ import { normalizeFieldName } from '../project/names.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { isStatusTypeDeclaration, isStatusTypeName } from './status-types.js';
 import { resolveIdentifier, resolveMember, type Resolved } from '../syntax/symbols.js';
+import { classOfThis } from '../syntax/ast-utils.js';
+import { bindingElementNamed } from '../syntax/declarations.js';
 
 /**
  * Is a value a job record? rules.md: "x must be a job record: its type is a job model or the standard
@@ -147,28 +149,6 @@ function parameterBinding(id: ts.Identifier): ts.ParameterDeclaration | ts.Bindi
   return undefined;
 }
 
-function bindingElementNamed(pattern: ts.BindingPattern, name: string): ts.BindingElement | undefined {
-  for (const el of pattern.elements) {
-    if (ts.isOmittedExpression(el)) continue;
-    if (ts.isIdentifier(el.name)) {
-      if (el.name.text === name) return el;
-    } else {
-      const inner = bindingElementNamed(el.name, name);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
-/** The class whose `this` an expression sees (arrow functions keep the outer `this`). */
-function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isClassLike(n)) return n;
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
-  }
-  return undefined;
-}
-
 /** `this.x`: the class's property or constructor parameter property `x`. */
 function classMemberOrigin(project: ProjectFacts, file: FileFacts, cls: ts.ClassLikeDeclaration, name: string, depth: number): Origin {
   for (const m of cls.members) {
@@ -276,7 +256,7 @@ export function expressionOrigin(project: ProjectFacts, file: FileFacts, expr: t
   let e = unwrap(expr);
   while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (e.kind === ts.SyntaxKind.ThisKeyword) {
-    const cls = enclosingClass(e);
+    const cls = classOfThis(e);
     if (!cls) return 'unknown';
     return jobModelsOf(project, file).some((m) => m.declaration === cls) ? 'job' : 'other';
   }
@@ -291,7 +271,7 @@ export function expressionOrigin(project: ProjectFacts, file: FileFacts, expr: t
     const name = e.name.text;
     const owner = unwrap(e.expression);
     if (owner.kind === ts.SyntaxKind.ThisKeyword) {
-      const cls = enclosingClass(owner);
+      const cls = classOfThis(owner);
       const member = cls ? classMemberOrigin(project, file, cls, name, depth) : 'unknown';
       if (member !== 'unknown') return member;
     }

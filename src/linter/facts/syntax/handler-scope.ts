@@ -5,6 +5,7 @@ import type { FileFacts } from '../project/file-facts.js';
 import { propertyNameText, unwrap } from './fold.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { resolveIdentifier } from './symbols.js';
+import { functionName, functionOfDeclaration } from './ast-utils.js';
 
 /**
  * What a function runs while it runs: its own body and nested callbacks, plus the functions of the
@@ -20,24 +21,6 @@ export interface ScopeNode {
 
 const MAX_HELPERS = 32;
 
-function functionName(fn: ts.FunctionLikeDeclaration): string {
-  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
-  const p = fn.parent;
-  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return propertyNameText(p.name) ?? 'function';
-  return 'function';
-}
-
-function asFunction(node: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined {
-  if (!node) return undefined;
-  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
-  if ((ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && node.initializer) {
-    const init = unwrap(node.initializer);
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-  }
-  return undefined;
-}
-
 /** The class or object literal a function is a member of: where `this.helper()` is looked up. */
 function ownerOf(fn: ts.Node): ts.ClassLikeDeclaration | ts.ObjectLiteralExpression | undefined {
   for (let n: ts.Node | undefined = fn.parent; n; n = n.parent) {
@@ -51,7 +34,7 @@ function memberFunction(owner: ts.ClassLikeDeclaration | ts.ObjectLiteralExpress
   const members: readonly ts.Node[] = ts.isObjectLiteralExpression(owner) ? owner.properties : owner.members;
   for (const m of members) {
     const n = (m as { name?: ts.PropertyName }).name;
-    if (n && propertyNameText(n) === name) return asFunction(m);
+    if (n && propertyNameText(n) === name) return functionOfDeclaration(m);
   }
   return undefined;
 }
@@ -61,7 +44,7 @@ export function sameFileCallee(project: ProjectFacts, file: FileFacts, call: ts.
   const e = unwrap(call.expression);
   if (ts.isIdentifier(e)) {
     const resolved = resolveIdentifier(project, file, e);
-    return resolved?.kind === 'declaration' && resolved.file === file ? asFunction(resolved.node) : undefined;
+    return resolved?.kind === 'declaration' && resolved.file === file ? functionOfDeclaration(resolved.node) : undefined;
   }
   if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const owner = ownerOf(from);
@@ -92,22 +75,48 @@ export function walkScope(
   /** `fn`: the function being walked (`start` or a helper) — nested callbacks are inside it. */
   visit: (node: ts.Node, via: string | undefined, fn: ts.FunctionLikeDeclaration) => void,
 ): void {
+  walkScopeUntil(project, file, start, dispatchers, (node, via, fn) => {
+    visit(node, via, fn);
+    return false;
+  });
+}
+
+/** Does any node `start` runs (walkScope's nodes, in its order) satisfy `predicate`? Stops at the first. */
+export function someInScope(
+  project: ProjectFacts,
+  file: FileFacts,
+  start: ts.FunctionLikeDeclaration,
+  dispatchers: readonly string[],
+  predicate: (node: ts.Node) => boolean,
+): boolean {
+  return walkScopeUntil(project, file, start, dispatchers, predicate);
+}
+
+/** walkScope that stops when `visit` returns true; returns whether it did. */
+function walkScopeUntil(
+  project: ProjectFacts,
+  file: FileFacts,
+  start: ts.FunctionLikeDeclaration,
+  dispatchers: readonly string[],
+  visit: (node: ts.Node, via: string | undefined, fn: ts.FunctionLikeDeclaration) => boolean,
+): boolean {
   const seen = new Set<ts.Node>([start]);
   const queue: { fn: ts.FunctionLikeDeclaration; via?: string }[] = [{ fn: start }];
   for (let i = 0; i < queue.length && i < MAX_HELPERS; i++) {
     const { fn, via } = queue[i]!;
-    const walk = (node: ts.Node): void => {
-      if (ts.isFunctionLike(node) && node !== fn && isDispatched(project, file, node, dispatchers)) return;
-      visit(node, via, fn);
+    const walk = (node: ts.Node): boolean => {
+      if (ts.isFunctionLike(node) && node !== fn && isDispatched(project, file, node, dispatchers)) return false;
+      if (visit(node, via, fn)) return true;
       if (ts.isCallExpression(node)) {
         const helper = sameFileCallee(project, file, node, fn);
         if (helper && !seen.has(helper)) {
           seen.add(helper);
-          queue.push({ fn: helper, via: functionName(helper) });
+          queue.push({ fn: helper, via: functionName(helper) ?? 'function' });
         }
       }
-      ts.forEachChild(node, walk);
+      return ts.forEachChild(node, walk) === true;
     };
-    if (fn.body) walk(fn.body);
+    if (fn.body && walk(fn.body)) return true;
   }
+  return false;
 }

@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
 import type { FileFacts } from '../project/file-facts.js';
 import type { ProjectFacts } from '../project/project-facts.js';
+import { bindingNamed, declarationIn, moduleText } from './declarations.js';
+import { exportTableOf, type ExportBinding } from './export-table.js';
 
 /**
  * Syntactic name resolution across the project's files: what an identifier refers to, following
@@ -29,48 +31,6 @@ function requiredModule(expr: ts.Expression | undefined): string | undefined {
     const isRequire = ts.isIdentifier(e.expression) && e.expression.text === 'require';
     const isDynamicImport = e.expression.kind === ts.SyntaxKind.ImportKeyword;
     if ((isRequire || isDynamicImport) && ts.isStringLiteralLike(arg)) return arg.text;
-  }
-  return undefined;
-}
-
-/** Finds `name` declared directly in a list of statements (not nested). */
-function declarationIn(statements: readonly ts.Statement[], name: string): ts.Node | undefined {
-  for (const statement of statements) {
-    if (ts.isVariableStatement(statement)) {
-      for (const decl of statement.declarationList.declarations) {
-        const found = bindingNamed(decl.name, name);
-        if (found) return found === decl.name ? decl : found;
-      }
-    } else if (
-      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) ||
-        ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) &&
-      statement.name?.text === name
-    ) {
-      return statement;
-    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
-      const clause = statement.importClause;
-      if (clause.name?.text === name) return clause;
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return bindings;
-      if (bindings && ts.isNamedImports(bindings)) {
-        for (const spec of bindings.elements) if (spec.name.text === name) return spec;
-      }
-    }
-  }
-  return undefined;
-}
-
-/** The identifier or binding element that binds `name` in a (possibly destructuring) binding name. */
-function bindingNamed(binding: ts.BindingName, name: string): ts.Node | undefined {
-  if (ts.isIdentifier(binding)) return binding.text === name ? binding : undefined;
-  for (const element of binding.elements) {
-    if (ts.isOmittedExpression(element)) continue;
-    if (ts.isIdentifier(element.name)) {
-      if (element.name.text === name) return element;
-    } else {
-      const inner = bindingNamed(element.name, name);
-      if (inner) return inner;
-    }
   }
   return undefined;
 }
@@ -134,10 +94,6 @@ function resolveDeclaration(project: ProjectFacts, file: FileFacts, decl: ts.Nod
   return { kind: 'declaration', file, node: decl };
 }
 
-function moduleText(specifier: ts.Expression): string {
-  return ts.isStringLiteralLike(specifier) ? specifier.text : '';
-}
-
 /** `node:child_process` and `child_process` are one module. */
 export function normalizeModule(module: string): string {
   return module.startsWith('node:') ? module.slice(5) : module;
@@ -150,52 +106,40 @@ function importedBinding(project: ProjectFacts, file: FileFacts, specifier: ts.E
   return exportedName(project, target, name, hops + 1);
 }
 
-/** What `name` exported from `file` is, following `export { a as b }`, `export … from` and `export *`. */
+/**
+ * What `name` exported from `file` is, following `export { a as b }`, `export … from` and `export *`.
+ * The file's own export statements win; then its export clauses, except that an `export * from`
+ * written before the clause naming `name` is asked first (the order the statements are written).
+ */
 export function exportedName(project: ProjectFacts, file: FileFacts, name: string, hops = 0): Resolved | undefined {
   if (hops > MAX_HOPS) return undefined;
-  const statements = file.sourceFile.statements;
-  for (const statement of statements) {
-    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (name === 'default' && ts.isExportAssignment(statement) && !statement.isExportEquals) {
-      // `class AccessRequest {…}` … `export default AccessRequest;`: the default is that declaration
-      // (or import), not the identifier that names it.
-      const expr = statement.expression;
-      if (ts.isIdentifier(expr)) {
-        const decl = declarationIn(statements, expr.text);
-        if (decl) return resolveDeclaration(project, file, decl, hops + 1);
-      }
-      return { kind: 'declaration', file, node: expr };
-    }
-    if (!exported) continue;
-    const isDefault = ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    if (name === 'default' && isDefault) return { kind: 'declaration', file, node: statement };
-    const decl = declarationIn([statement], name);
-    if (decl && !isDefault) return resolveDeclaration(project, file, decl, hops);
+  const table = exportTableOf(project, file);
+  const own = table.own.get(name);
+  if (own) return resolveBinding(project, file, own, hops);
+  const clause = table.clauses.get(name);
+  for (const module of clause ? table.stars.slice(0, clause.starsBefore) : table.stars) {
+    const target = project.importedFile(file, module);
+    const found = target ? exportedName(project, target, name, hops + 1) : undefined;
+    if (found) return found;
   }
-  for (const statement of statements) {
-    if (!ts.isExportDeclaration(statement) || statement.isTypeOnly) continue;
-    const from = statement.moduleSpecifier ? moduleText(statement.moduleSpecifier) : undefined;
-    const clause = statement.exportClause;
-    if (clause && ts.isNamedExports(clause)) {
-      for (const spec of clause.elements) {
-        if (spec.name.text !== name) continue;
-        const local = (spec.propertyName ?? spec.name).text;
-        if (from === undefined) {
-          const decl = declarationIn(statements, local);
-          return decl ? resolveDeclaration(project, file, decl, hops) : undefined;
-        }
-        const target = project.importedFile(file, from);
-        return target ? exportedName(project, target, local, hops + 1) : { kind: 'external', module: normalizeModule(from), name: local };
-      }
-    } else if (clause && ts.isNamespaceExport(clause) && clause.name.text === name && from !== undefined) {
-      return { kind: 'namespace', module: from, file: project.importedFile(file, from) };
-    } else if (!clause && from !== undefined) {
-      const target = project.importedFile(file, from);
-      const found = target ? exportedName(project, target, name, hops + 1) : undefined;
-      if (found) return found;
+  return clause ? resolveBinding(project, file, clause.binding, hops) : undefined;
+}
+
+function resolveBinding(project: ProjectFacts, file: FileFacts, binding: ExportBinding, hops: number): Resolved | undefined {
+  switch (binding.kind) {
+    case 'local':
+      return resolveDeclaration(project, file, binding.node, binding.extraHop ? hops + 1 : hops);
+    case 'node':
+      return { kind: 'declaration', file, node: binding.node };
+    case 'missing':
+      return undefined;
+    case 'reexport': {
+      const target = project.importedFile(file, binding.module);
+      return target ? exportedName(project, target, binding.name, hops + 1) : { kind: 'external', module: normalizeModule(binding.module), name: binding.name };
     }
+    case 'namespace':
+      return { kind: 'namespace', module: binding.module, file: project.importedFile(file, binding.module) };
   }
-  return undefined;
 }
 
 /** Resolves `a.b` where `a` is a namespace import of a project file: the export `b` of that file. */

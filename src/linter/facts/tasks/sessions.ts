@@ -5,6 +5,7 @@ import type { FileFacts } from '../project/file-facts.js';
 import { unwrap } from '../syntax/fold.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
+import { mentionsIdentifier, someNode } from '../syntax/ast-utils.js';
 
 /**
  * Database sessions and transactions as BG-033 and BG-034 see them (rules.md): what names, types
@@ -166,18 +167,6 @@ export function sessionWordOf(project: ProjectFacts, file: FileFacts, root: ts.E
 export function mentions(node: ts.Node, text: string): boolean {
   const isMember = text.startsWith('this.');
   const name = isMember ? text.slice(5) : text;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (isMember) {
-      if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && n.name.text === name) found = true;
-    } else if (ts.isIdentifier(n) && n.text === name) {
-      const p = n.parent;
-      // `x.trx` is another thing; `{ trx: 1 }` a key.
-      if (!(ts.isPropertyAccessExpression(p) && p.name === n) && !(ts.isPropertyAssignment(p) && p.name === n)) found = true;
-    }
-    if (!found) ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
+  if (!isMember) return mentionsIdentifier(node, [name]);
+  return someNode(node, (n) => ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && n.name.text === name);
 }

@@ -13,6 +13,7 @@ import { sessionRoot } from './sessions.js';
 import type { FieldWrite } from '../records/field-write.js';
 import type { TaskFunction } from './task-function.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
+import { findNode, mentionsIdentifier, someNode } from '../syntax/ast-utils.js';
 import { taskFunctionsOf } from './task-functions.js';
 import {
   anchorInTask, contains, isRejectionCallback, localRegion, regionInTask, taskScopeOf,
@@ -152,20 +153,47 @@ function caughtVariable(h: Handler): string | undefined {
   return decl && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
 }
 
-/** Does `node` use one of `names` as a value (not as a property name or key)? */
-function usesName(node: ts.Node, names: readonly string[]): boolean {
-  if (names.length === 0) return false;
-  let found = false;
+/**
+ * The caught error's name and the names of variables derived from it in the handler, in source
+ * order: `const message = err instanceof Error ? err.message : String(err)` adds `message`, and a
+ * variable derived from `message` after it is added too. Empty when the error is not named.
+ */
+function namesOfCaughtError(h: Handler): string[] {
+  const variable = caughtVariable(h);
+  if (!variable) return [];
+  const names = [variable];
+  const body = handlerBody(h);
   const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(n) && names.includes(n.text)) {
-      const p = n.parent;
-      if (!(ts.isPropertyAccessExpression(p) && p.name === n) && !(ts.isPropertyAssignment(p) && p.name === n)) found = true;
-    }
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && mentionsIdentifier(n.initializer, names)) names.push(n.name.text);
     ts.forEachChild(n, visit);
   };
-  visit(node);
-  return found;
+  if (body) visit(body);
+  return names;
+}
+
+/** `catch (e) {}`, `.catch(() => {})`, `.catch(() => undefined)`, `.catch(() => null)`: a handler that does nothing (an arrow that only names a value counts). */
+function isEmptyHandler(body: ts.Node | undefined, statements: readonly ts.Node[]): boolean {
+  if (body !== undefined && ts.isBlock(body)) return body.statements.length === 0;
+  return statements.every((s) => ts.isIdentifier(s) || s.kind === ts.SyntaxKind.NullKeyword);
+}
+
+/** `return`, `return null`, `return false`, `return 'skipped'`, `break`, `continue`, `;`: leaving without doing anything. */
+function isQuietExit(s: ts.Node): boolean {
+  if (ts.isBreakStatement(s) || ts.isContinueStatement(s) || ts.isEmptyStatement(s)) return true;
+  if (!ts.isReturnStatement(s)) return false;
+  const e = s.expression;
+  return !e || ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.FalseKeyword ||
+    e.kind === ts.SyntaxKind.TrueKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
+}
+
+/** What a handler guards: a catch clause's `try` block, or the promise `.catch(cb)` / `.then(ok, cb)` is called on. */
+function guardedBy(h: Handler): ts.Node | undefined {
+  if (ts.isCatchClause(h)) return h.parent.tryBlock;
+  // A rejection callback (isRejectionCallback): the argument of a `promise.catch(…)` / `promise.then(…)` call.
+  let arg: ts.Node = h;
+  while (ts.isParenthesizedExpression(arg.parent)) arg = arg.parent;
+  const call = arg.parent as ts.CallExpression;
+  return (call.expression as ts.PropertyAccessExpression).expression;
 }
 
 /** Counts how a task spells the lifecycle keys it names (`started_at` vs `startedAt`) as property names. */
@@ -247,62 +275,42 @@ class FlowBuilder {
     };
   }
 
+  /** The summary of one rejection handler, built once (a handler met again returns the same object). */
   private handlerOf(h: Handler, sf: ScopeFunction): FlowHandler {
-    let flow = this.handlers.get(h);
-    if (flow) return flow;
-    const variable = caughtVariable(h);
-    const caughtNames = variable ? [variable] : [];
-    const statements = handlerStatements(h);
-    // Variables derived from the caught error: `const message = err instanceof Error ? err.message : String(err)`.
+    const known = this.handlers.get(h);
+    if (known) return known;
     const body = handlerBody(h);
-    if (body && variable) {
-      const visit = (n: ts.Node): void => {
-        if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && usesName(n.initializer, caughtNames)) caughtNames.push(n.name.text);
-        ts.forEachChild(n, visit);
-      };
-      visit(body);
-    }
-    let rethrows = false;
-    if (body) {
-      const visit = (n: ts.Node): void => {
-        if (ts.isThrowStatement(n)) rethrows = true;
-        else if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
-      };
-      visit(body);
-    }
-    const isLogStatement = (s: ts.Node): boolean => {
-      let e: ts.Node = ts.isExpressionStatement(s) ? s.expression : s;
-      while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isVoidExpression(e)) e = e.expression;
-      return ts.isCallExpression(e) && this.logLevel(e) !== undefined;
-    };
-    const isQuietExit = (s: ts.Node): boolean =>
-      ts.isBreakStatement(s) || ts.isContinueStatement(s) || ts.isEmptyStatement(s) ||
-      (ts.isReturnStatement(s) && (!s.expression || ts.isLiteralExpression(s.expression) || s.expression.kind === ts.SyntaxKind.NullKeyword ||
-        s.expression.kind === ts.SyntaxKind.FalseKeyword || s.expression.kind === ts.SyntaxKind.TrueKeyword || ts.isIdentifier(s.expression) && s.expression.text === 'undefined'));
-    const emptyBody = body !== undefined && ts.isBlock(body) ? body.statements.length === 0 : statements.every((s) => ts.isIdentifier(s) || s.kind === ts.SyntaxKind.NullKeyword);
-    const guarded = ts.isCatchClause(h)
-      ? h.parent.tryBlock
-      : ((): ts.Node | undefined => {
-          let arg: ts.Node = h;
-          while (ts.isParenthesizedExpression(arg.parent)) arg = arg.parent;
-          const call = arg.parent as ts.CallExpression;
-          return (call.expression as ts.PropertyAccessExpression).expression;
-        })();
+    const statements = handlerStatements(h);
+    const caughtNames = namesOfCaughtError(h);
+    const empty = isEmptyHandler(body, statements);
     const errorKey = body ? this.errorKeyIn(body, caughtNames) : undefined;
-    flow = {
+    const flow: FlowHandler = {
       ...(errorKey !== undefined ? { errorKey } : {}),
       node: h,
-      guarded,
+      guarded: guardedBy(h),
       caughtNames,
-      empty: emptyBody,
-      logOnly: !emptyBody && statements.some(isLogStatement) && statements.every((s) => isLogStatement(s) || isQuietExit(s)),
+      empty,
+      logOnly: !empty && this.onlyLogs(statements),
       logsError: false,
-      rethrows,
+      rethrows: body !== undefined && someNode(body, ts.isThrowStatement, { skipFunctions: true }),
       writes: [],
       own: sf.callSites.length === 0,
     };
     this.handlers.set(h, flow);
     return flow;
+  }
+
+  /** Some statements log, and every one logs or leaves quietly (`return`, `break`, `continue`). */
+  private onlyLogs(statements: readonly ts.Node[]): boolean {
+    const logs = (s: ts.Node): boolean => this.isLogStatement(s);
+    return statements.some(logs) && statements.every((s) => logs(s) || isQuietExit(s));
+  }
+
+  /** `log.error(…)`, `await logger.warn(…)`, `void log(…)`: a statement that is one log call. */
+  private isLogStatement(s: ts.Node): boolean {
+    let e: ts.Node = ts.isExpressionStatement(s) ? s.expression : s;
+    while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isVoidExpression(e)) e = e.expression;
+    return ts.isCallExpression(e) && this.logLevel(e) !== undefined;
   }
 
   private errorKeyIn(body: ts.Node, caughtNames: readonly string[]): string | undefined {
@@ -311,7 +319,7 @@ class FlowBuilder {
     const consider = (name: string | undefined, value: ts.Node): void => {
       // `data: { … }`, `$set: { … }`: a container, its own keys are what is written.
       if (ts.isObjectLiteralExpression(unwrap(value as ts.Expression))) return;
-      if (key === undefined && name !== undefined && !tracked.has(normalizeFieldName(name)) && usesName(value, caughtNames)) key = name;
+      if (key === undefined && name !== undefined && !tracked.has(normalizeFieldName(name)) && mentionsIdentifier(value, caughtNames)) key = name;
     };
     const visit = (n: ts.Node): void => {
       if (key !== undefined || ts.isFunctionLike(n)) return;
@@ -391,11 +399,11 @@ class FlowBuilder {
       const h = this.handlerOf(handler, this.scope[0]!);
       const names = h.caughtNames;
       const viaCall = region.kind === 'catch' ? region.viaCall : undefined;
-      flow.fromCaughtError = usesName(w.valueNode, names) || (viaCall !== undefined && viaCall.arguments.some((a) => usesName(a, names)));
+      flow.fromCaughtError = mentionsIdentifier(w.valueNode, names) || (viaCall !== undefined && viaCall.arguments.some((a) => mentionsIdentifier(a, names)));
       if (!flow.fromCaughtError && sf.callSites.length > 0 && localRegion(at, sf.fn).kind === 'catch') {
         // A catch inside the helper itself: its own caught variable.
         const own = localRegion(at, sf.fn);
-        if (own.kind === 'catch') flow.fromCaughtError = usesName(w.valueNode, this.handlerOf(own.handler, sf).caughtNames);
+        if (own.kind === 'catch') flow.fromCaughtError = mentionsIdentifier(w.valueNode, this.handlerOf(own.handler, sf).caughtNames);
       }
     }
     return flow;
@@ -449,20 +457,12 @@ class FlowBuilder {
     const targetRoot = sessionRoot(target);
     const after = block.statements.slice(block.statements.indexOf(statement as ts.Statement) + 1);
     for (const s of after) {
-      let found: ts.Expression | undefined;
-      const visit = (n: ts.Node): void => {
-        if (found || ts.isFunctionLike(n)) return;
-        if (ts.isCallExpression(n) && this.vocab.persistMethods.includes(methodName(n) ?? '')) {
-          const receiver = chainReceiver(n);
-          // `job.save()`: an active record saves itself through the global connection.
-          if (receiver && !(targetRoot && ts.isIdentifier(targetRoot) && sessionRoot(receiver)?.getText(this.file.sourceFile) === targetRoot.text)) found = receiver;
-          else found = target;
-          return;
-        }
-        ts.forEachChild(n, visit);
-      };
-      visit(s);
-      if (found) return found === target ? undefined : found;
+      const persist = findNode(s, (n): n is ts.CallExpression => ts.isCallExpression(n) && this.vocab.persistMethods.includes(methodName(n) ?? ''), { skipFunctions: true });
+      if (!persist) continue;
+      const receiver = chainReceiver(persist);
+      // `job.save()`: an active record saves itself through the global connection.
+      const savesItself = targetRoot && ts.isIdentifier(targetRoot) && receiver && sessionRoot(receiver)?.getText(this.file.sourceFile) === targetRoot.text;
+      return receiver && !savesItself ? receiver : undefined;
     }
     return undefined;
   }

@@ -7,7 +7,8 @@ import { matchesAnyGlob } from '../project/names.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import type { TaskFunction, TaskFunctionKind } from './task-function.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
-import { functionOfDeclaration, functionOfExpression, importAliases, mayCall, runtimeTaskBodiesOf } from './task-runtime.js';
+import { functionOfDeclaration } from '../syntax/ast-utils.js';
+import { functionOfExpression, importAliases, mayCall, runtimeTaskBodiesOf } from './task-runtime.js';
 
 /**
  * The task entry points of a file (rules.md "task function"), memoized per file, in source order:

@@ -4,6 +4,7 @@ import type { FileFacts } from '../project/file-facts.js';
 import { unwrap } from '../syntax/fold.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
+import { functionOfDeclaration } from '../syntax/ast-utils.js';
 
 /**
  * Tasks defined through the bundled runtime (rules.md "task function": `defineTask`, `dbTask`,
@@ -81,17 +82,6 @@ export function mayCall(call: ts.CallExpression | ts.NewExpression, names: Reado
 
 function entityLastName(name: ts.EntityName): string {
   return ts.isIdentifier(name) ? name.text : name.right.text;
-}
-
-/** A function node for a declaration that holds one: the function itself, or a `const` initialized with one. */
-export function functionOfDeclaration(node: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined {
-  if (!node) return undefined;
-  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
-  if ((ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && node.initializer) {
-    const init = unwrap(node.initializer);
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-  }
-  return undefined;
 }
 
 /** The function an argument is: inline, or an identifier naming a function of the same file. */

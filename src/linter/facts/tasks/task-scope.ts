@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { FileFacts } from '../project/file-facts.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { sameFileCallee } from '../syntax/handler-scope.js';
+import { functionName } from '../syntax/ast-utils.js';
 
 /**
  * What a task runs, for its flow summary: the task function itself and the functions of the same
@@ -43,7 +44,7 @@ export function taskScopeOf(project: ProjectFacts, file: FileFacts, task: ts.Fun
             fn: helper,
             callSites: [...current.callSites, node],
             callers: [...current.callers, current.fn],
-            via: functionName(helper),
+            via: functionName(helper) ?? 'function',
           });
         }
       }
@@ -56,14 +57,6 @@ export function taskScopeOf(project: ProjectFacts, file: FileFacts, task: ts.Fun
 
 export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.pos >= outer.pos && inner.end <= outer.end;
-}
-
-export function functionName(fn: ts.FunctionLikeDeclaration): string {
-  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
-  const p = fn.parent;
-  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return p.name.text;
-  return 'function';
 }
 
 /** A rejection handler: a `catch` clause, or the callback of `.catch(cb)` / the second of `.then(ok, cb)`. */
