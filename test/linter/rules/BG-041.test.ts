@@ -33,7 +33,7 @@ testRule('BG-041', {
     {
       name: 'self-rescheduling setTimeout in a method named by a string literal (functionName reads the literal)',
       files: { 'web/poller.ts': "export class Poller {\n  'poll'() {\n    fetch('/api/status');\n    setTimeout(this.poll, 1000);\n  }\n}\n" },
-      errors: [{ line: 4, column: 27, message: MSG_FAST(1000) }],
+      errors: [{ line: 4, column: 27, messageId: 'tooFrequent', data: { what: 'polling', value: 1000, minMs: 3000, maxMs: 5000 } }],
     },
     {
       name: 'TanStack refetchInterval, SWR refreshInterval and runtime client intervalMs, through an enum',

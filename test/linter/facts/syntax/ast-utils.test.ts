@@ -150,7 +150,7 @@ describe('someNode', () => {
 
   it('skipFunctions: nested functions are tested but not entered', () => {
     const isThrow = (n: ts.Node): boolean => ts.isThrowStatement(n);
-    const [block] = parse('try { run(() => { throw e; }); } catch (e) { if (x) throw e; }').statements as ts.TryStatement[];
+    const [block] = parse('try { run(() => { throw e; }); } catch (e) { if (x) throw e; }').statements as unknown as ts.TryStatement[];
     expect(someNode(block!.tryBlock, isThrow)).toBe(true);
     expect(someNode(block!.tryBlock, isThrow, { skipFunctions: true })).toBe(false);
     expect(someNode(block!.catchClause!.block, isThrow, { skipFunctions: true })).toBe(true);
@@ -174,7 +174,7 @@ describe('findNode', () => {
   it('the first match in source order, the root included', () => {
     const sf = parse('a(); b(c());');
     expect(findNode(sf, ts.isCallExpression)?.getText(sf)).toBe('a()');
-    const [, second] = sf.statements as ts.ExpressionStatement[];
+    const [, second] = sf.statements as unknown as ts.ExpressionStatement[];
     expect(findNode(second!.expression, ts.isCallExpression)?.getText(sf)).toBe('b(c())');
     expect(findNode(sf, ts.isThrowStatement)).toBeUndefined();
   });
