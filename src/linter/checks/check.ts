@@ -32,6 +32,12 @@ export interface CheckMeta<O, M extends Messages = Messages> {
   needsTypes: boolean | ((options: O) => boolean);
   /** Every message the check reports, by id; a finding carries its id (`Diagnostic.messageId`). */
   messages: M;
+  /**
+   * Options that name a job record's field (`completedField: finished_at`). The facts record writes
+   * of the subjects' `jobModel.recordFields` only, so config adds these options' values to that list
+   * (config/rule-record-fields.ts): a rule that names a field sees the task write it.
+   */
+  recordFieldOptions?: readonly (keyof O & string)[];
 }
 
 export interface ReportExtra {

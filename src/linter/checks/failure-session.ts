@@ -32,6 +32,7 @@ export default defineCheck<Options, typeof messages>({
       properties: { ...pick(fieldSchema, ['completedField', 'errorField']), ...flowSchema, ...sessionSchema },
     },
     needsTypes: false,
+    recordFieldOptions: ['completedField', 'errorField'],
   },
   check(ctx) {
     const o = ctx.options;

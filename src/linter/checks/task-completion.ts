@@ -48,6 +48,7 @@ export default defineCheck<Options, typeof messages>({
       },
     },
     needsTypes: false,
+    recordFieldOptions: ['completedField'],
   },
   check(ctx) {
     const o = ctx.options;

@@ -50,6 +50,7 @@ export default defineCheck<Options, typeof messages>({
       },
     },
     needsTypes: false,
+    recordFieldOptions: ['errorField'],
   },
   check(ctx) {
     const o = ctx.options;

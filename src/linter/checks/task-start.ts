@@ -39,6 +39,7 @@ export default defineCheck<Options, typeof messages>({
       },
     },
     needsTypes: false,
+    recordFieldOptions: ['startedField', 'completedField'],
   },
   check(ctx) {
     const o = ctx.options;

@@ -14,6 +14,7 @@ import { parseRuleOverride } from './rule-overrides.js';
 import { loadRuleFiles } from './rule-set.js';
 import { expandRuleSources } from './rule-sources.js';
 import type { RuleSourceRequest } from './rule-sources.js';
+import { withRuleRecordFields } from './rule-record-fields.js';
 import { loadSubjects } from './subjects-file.js';
 import { suggestionSuffix } from './suggest.js';
 
@@ -94,7 +95,7 @@ export function resolveConfiguration(opts: ResolveOptions): ResolvedConfiguratio
 
   return {
     rules,
-    subjects: subjects.subjects!,
+    subjects: withRuleRecordFields(subjects.subjects!, rules),
     ignore: [...DEFAULT_IGNORE, ...(config?.ignore ?? [])],
     ...(tsconfig !== undefined ? { tsconfig } : {}),
     ...(config ? { configFile: config.file } : {}),

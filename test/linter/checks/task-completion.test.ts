@@ -16,6 +16,11 @@ const task = (done: string, failed: string) =>
 testRule(taskCompletion, {
   valid: [
     {
+      name: 'a configured completed field, which subjects.jobModel.recordFields lacks',
+      options: { completedField: 'finished_at' },
+      files: { 'src/tasks/a.ts': task('    job.status = "completed";\n    job.finished_at = new Date();\n', '    job.status = "failed";\n    job.finished_at = new Date();\n') },
+    },
+    {
       name: 'configured names on both paths',
       options: { finalValues: ['done', 'failed'] },
       files: { 'src/tasks/a.ts': task('    job.status = "done";\n    job.completed_at = new Date();\n', '    job.status = "failed";\n    job.completed_at = new Date();\n') },

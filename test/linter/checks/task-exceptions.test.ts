@@ -19,6 +19,11 @@ const task = (catchBody: string) =>
 testRule(taskExceptions, {
   valid: [
     {
+      name: 'a configured error field, which subjects.jobModel.recordFields lacks',
+      options: { errorField: 'failure_reason' },
+      files: { 'src/tasks/a.ts': task('    console.error(err);\n    scan.status = "failed";\n    scan.failure_reason = String(err);\n') },
+    },
+    {
       name: 'a configured failure value',
       options: { failedValue: 'error' },
       files: { 'src/tasks/a.ts': task('    console.error(err);\n    scan.status = "error";\n    scan.error_message = String(err);\n') },

@@ -16,8 +16,16 @@ const task = (start: string) =>
 testRule(taskStart, {
   valid: [
     { name: 'a configured running value', options: { runningValues: ['active'] }, files: { 'src/tasks/a.ts': task('  job.status = "active";\n  job.started_at = new Date();\n') } },
+    // A field a rule names is tracked even when subjects.jobModel.recordFields lacks it (config/rule-record-fields.ts).
+    { name: 'a configured started field', options: { startedField: 'begun_at' }, files: { 'src/tasks/a.ts': task('  job.status = "running";\n  job.begun_at = new Date();\n') } },
   ],
   invalid: [
+    {
+      name: 'a configured started field that the task does not write',
+      options: { startedField: 'begun_at' },
+      files: { 'src/tasks/a.ts': task('  job.status = "running";\n  job.started_at = new Date();\n') },
+      errors: [{ line: 1, column: 23, messageId: 'startNotRecorded', data: { task: 'runImport', missing: ['begun_at'], late: [] } }],
+    },
     {
       name: 'the default running value does not satisfy a configured one',
       options: { runningValues: ['active'] },
