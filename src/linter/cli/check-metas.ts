@@ -9,18 +9,30 @@ import type { Check, CheckMeta } from '../checks/check.js';
  */
 const METAS_FILE = new URL('../checks/check-metas.json', import.meta.url);
 
-/** The metadata as JSON. A `needsTypes` that depends on the options is written `true` ("may"), all these commands show. */
+/** A check's metadata as the file holds it: message ids instead of the functions that render them. */
+type StoredMeta = Omit<CheckMeta<unknown>, 'messages'> & { messages: string[] };
+
+/**
+ * The metadata as JSON. A `needsTypes` that depends on the options is written `true` ("may"), all
+ * these commands show; messages are written as their ids (these commands never render a finding).
+ */
 export function checkMetasJson(checks: ReadonlyMap<string, Check<unknown>>): string {
-  const metas = [...checks.values()].map((c) => ({ ...c.meta, needsTypes: Boolean(c.meta.needsTypes) }));
+  const metas: StoredMeta[] = [...checks.values()].map((c) => ({
+    ...c.meta,
+    needsTypes: Boolean(c.meta.needsTypes),
+    messages: Object.keys(c.meta.messages),
+  }));
   return `${JSON.stringify(metas, null, 1)}\n`;
 }
 
-function metadataOnly(meta: CheckMeta<unknown>): Check<unknown> {
+function metadataOnly(stored: StoredMeta): Check<unknown> {
+  const cannotRun = (): never => {
+    throw new Error(`internal: check "${stored.name}" was loaded as metadata only (cli/check-metas.ts) and cannot run`);
+  };
+  const meta: CheckMeta<unknown> = { ...stored, messages: Object.fromEntries(stored.messages.map((id) => [id, cannotRun])) };
   return {
     meta,
-    check: () => {
-      throw new Error(`internal: check "${meta.name}" was loaded as metadata only (cli/check-metas.ts) and cannot run`);
-    },
+    check: cannotRun,
   };
 }
 
@@ -33,6 +45,6 @@ export async function checksForMetadata(): Promise<ReadonlyMap<string, Check<unk
     text = undefined;
   }
   if (text === undefined) return (await import('../checks/registry.js')).builtinChecks;
-  const metas = JSON.parse(text) as CheckMeta<unknown>[];
+  const metas = JSON.parse(text) as StoredMeta[];
   return new Map(metas.map((m) => [m.name, metadataOnly(m)]));
 }

@@ -78,7 +78,8 @@ describe('packaging', () => {
   it('the checks\' metadata the build writes is every built-in check\'s meta, nothing lost in JSON', async () => {
     const { builtinChecks } = await import('../../../src/linter/checks/registry.js');
     const written = JSON.parse(readFileSync(join(REPO_ROOT, 'dist/linter/checks/check-metas.json'), 'utf8'));
-    expect(written).toEqual([...builtinChecks.values()].map((c) => ({ ...c.meta, needsTypes: Boolean(c.meta.needsTypes) })));
+    expect(written).toEqual([...builtinChecks.values()].map((c) => ({ ...c.meta, needsTypes: Boolean(c.meta.needsTypes), messages: Object.keys(c.meta.messages) })));
+    expect(written.every((m: { messages: string[] }) => m.messages.length > 0)).toBe(true);
   });
 });
 
