@@ -6,7 +6,7 @@
  * Needs a server started with `shared_preload_libraries=pg_stat_statements`
  * (`BG_LINT_PG_PRELOAD=pg_stat_statements scripts/start-test-postgres.sh`).
  *   BG_LINT_TEST_DATABASE_URL=$(BG_LINT_PG_PRELOAD=pg_stat_statements scripts/start-test-postgres.sh) \
- *     npx tsx bench/runtime-roundtrips.ts        # BENCH_JOBS=2000 BENCH_CONCURRENCY=16 BENCH_IN_FLIGHT=16
+ *     npx tsx bench/runtime-roundtrips.ts   # BENCH_JOBS=2000 BENCH_CONCURRENCY=16 BENCH_IN_FLIGHT=16 BENCH_POOL=10
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -112,7 +112,8 @@ await sql(`ALTER SYSTEM SET pg_stat_statements.track = 'top'`);
 await sql('SELECT pg_reload_conf()');
 
 const id = randomUUID().slice(0, 8);
-const rt = await createRuntime({ store: PG_URL, table: `rt_${id}_jobs`, bossSchema: `rt_${id}_boss`, logger: silentLogger });
+const POOL = process.env.BENCH_POOL ? Number(process.env.BENCH_POOL) : undefined;
+const rt = await createRuntime({ store: PG_URL, table: `rt_${id}_jobs`, bossSchema: `rt_${id}_boss`, logger: silentLogger, poolSize: POOL });
 let done = 0;
 const noop = rt.simpleTask({ name: 'bench.noop' }, async (ctx) => {
   done++;
