@@ -121,8 +121,12 @@ const noop = rt.simpleTask({ name: 'bench.noop' }, async (ctx) => {
 });
 await counted('bg-lint runtime, end to end', async () => {
   await rt.work({ concurrency: CONCURRENCY, pollIntervalMs: 50 });
+  const t0 = performance.now();
   await inFlight(JOBS, IN_FLIGHT, () => noop.enqueue([], { triggeredBy: 'scheduled' }));
+  const enqueued = done;
+  const t1 = performance.now();
   await waitUntil(() => done >= JOBS);
+  console.log(`\n(runtime: all enqueued after ${(t1 - t0).toFixed(0)} ms with ${enqueued} done; the rest drained in ${(performance.now() - t1).toFixed(0)} ms)`);
   await rt.close();
 });
 
@@ -136,8 +140,12 @@ await counted('bare pg-boss (send + work batch 50), end to end', async () => {
   await boss.work('bench', { batchSize: 50, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     bareDone += jobs.length;
   });
+  const t0 = performance.now();
   await inFlight(JOBS, IN_FLIGHT, (i) => boss.send('bench', { i }));
+  const enqueued = bareDone;
+  const t1 = performance.now();
   await waitUntil(() => bareDone >= JOBS);
+  console.log(`\n(pg-boss: all sent after ${(t1 - t0).toFixed(0)} ms with ${enqueued} done; the rest drained in ${(performance.now() - t1).toFixed(0)} ms)`);
   await boss.stop({ graceful: true, close: true });
 });
 
