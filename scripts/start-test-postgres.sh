@@ -11,8 +11,11 @@ run "'$bindir/initdb' -D '$data' -A trust -U postgres --no-sync" >/dev/null
 # The first free port from BG_LINT_PG_PORT (default 54329): a server left running elsewhere on the
 # machine must not fail the run.
 port="${BG_LINT_PG_PORT:-54329}"
+# BG_LINT_PG_PRELOAD=pg_stat_statements: a server that can count statements (bench/runtime-roundtrips.ts).
+preload=""
+[ -n "${BG_LINT_PG_PRELOAD:-}" ] && preload=" -c shared_preload_libraries=$BG_LINT_PG_PRELOAD"
 for _ in 1 2 3 4 5 6 7 8 9 10; do
-  if run "'$bindir/pg_ctl' -D '$data' -l '$data/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$data' -c fsync=off -c max_connections=200\" start" >/dev/null 2>&1; then
+  if run "'$bindir/pg_ctl' -D '$data' -l '$data/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$data' -c fsync=off -c max_connections=200$preload\" start" >/dev/null 2>&1; then
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     exit 0
   fi
