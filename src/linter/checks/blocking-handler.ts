@@ -10,6 +10,7 @@ import { routeLabel } from './route-labels.js';
 import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
 import type { RouteHandler } from '../facts/http/route-handler.js';
 import { resolveIdentifier } from '../facts/syntax/symbols.js';
+import type { Needles } from '../engine/prefilter-needles.js';
 
 interface Options {
   /** Calls that block the event loop: `child_process.execSync`, `Atomics.wait`. */
@@ -238,7 +239,6 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): the same names mayBlock's gate looks for; none without a fixed name (a `*` pattern). */
-import type { Needles } from '../engine/prefilter-needles.js';
 export const prefilter = (o: Options): Needles => {
   const gate = blockingNamesPattern(o);
   return gate === undefined ? 'always' : { words: [], patterns: [gate] };

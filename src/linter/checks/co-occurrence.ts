@@ -1,5 +1,6 @@
 import { defineCheck } from './check.js';
 import { fileConditionSchema, findCondition, type FileCondition } from './file-conditions.js';
+import { conditionNeedles } from './file-conditions.js';
 
 interface Options {
   /** When a file has this … */
@@ -41,5 +42,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): a finding is where `when` holds. */
-import { conditionNeedles } from './file-conditions.js';
 export const prefilter = (o: Options) => conditionNeedles(o.when);

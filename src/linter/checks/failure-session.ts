@@ -3,6 +3,8 @@ import { normalizeFieldName } from '../facts/project/names.js';
 import { mentions, sessionText, sessionWordOf, type SessionVocabulary } from '../facts/tasks/sessions.js';
 import { jobTaskFlowsOf, type FlowVocabulary } from '../facts/tasks/task-flow.js';
 import { fieldSchema, flowSchema, pick, sessionSchema, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 
 type Options = FlowVocabulary & SessionVocabulary & Pick<FieldNames, 'completedField' | 'errorField'>;
 
@@ -58,6 +60,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on task functions that touch a job record. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => taskNeedles(subjects);

@@ -2,6 +2,7 @@ import type { FileFacts } from '../facts/project/file-facts.js';
 import type { ProjectFacts } from '../facts/project/project-facts.js';
 import { calleeMatches, calleeOf } from '../facts/syntax/callee.js';
 import type { JsonSchema } from './check.js';
+import { calleeWords, regexLiteral, unionNeedles, wordsOrAlways, type Needles } from '../engine/prefilter-needles.js';
 
 /** A condition on a whole file, shared by required-call and co-occurrence. */
 export interface FileCondition {
@@ -40,7 +41,6 @@ export function findCondition(project: ProjectFacts, file: FileFacts, condition:
 }
 
 /** Text prefilter (engine/prefilter.ts): the words a file must contain for a condition to hold. */
-import { calleeWords, regexLiteral, unionNeedles, wordsOrAlways, type Needles } from '../engine/prefilter-needles.js';
 export function conditionNeedles(c: FileCondition): Needles {
   const parts: Needles[] = [];
   if (c.calls) parts.push(wordsOrAlways(calleeWords(c.calls)));

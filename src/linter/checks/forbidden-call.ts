@@ -1,5 +1,6 @@
 import { defineCheck } from './check.js';
 import { calleeMatches, calleeOf } from '../facts/syntax/callee.js';
+import { calleeWords, wordsOrAlways } from '../engine/prefilter-needles.js';
 
 interface Options {
   /** Callee patterns: `execSync`, `child_process.execSync`, `backgroundTasks.add`. */
@@ -49,5 +50,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): a finding is a call to one of the callees, whose name the text shows. */
-import { calleeWords, wordsOrAlways } from '../engine/prefilter-needles.js';
 export const prefilter = (o: Options) => wordsOrAlways(calleeWords(o.callees));

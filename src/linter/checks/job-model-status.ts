@@ -1,6 +1,8 @@
 import { defineCheck } from './check.js';
 import { jobModelsOf } from '../facts/records/job-models.js';
 import { normalizeFieldName } from '../facts/project/names.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 
 interface Options {
   /** Report an ORM-declared model whose status is not indexed. */
@@ -63,6 +65,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): only a file that declares a job model can be reported on. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => jobModelNeedles(subjects);

@@ -6,6 +6,9 @@ import { routeHandlersDeclaredIn } from '../facts/http/routes.js';
 import { taskFunctionsOf } from '../facts/tasks/task-functions.js';
 import { runtimeTaskBodiesOf } from '../facts/tasks/task-runtime.js';
 import { deferSchema, deferVocabulary } from './task-vocabulary.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { unionNeedles } from '../engine/prefilter-needles.js';
+import { routeHandlerNeedles, taskNeedles } from '../engine/prefilter-vocabulary.js';
 
 type Options = DeferVocabulary;
 
@@ -56,8 +59,5 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): the entries it walks are route handlers declared in the file, tasks, and the runtime's task bodies. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { unionNeedles } from '../engine/prefilter-needles.js';
-import { routeHandlerNeedles, taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) =>
   unionNeedles(taskNeedles(subjects), routeHandlerNeedles(subjects), { words: [...subjects.taskFunction.runtimeFactories, ...subjects.taskFunction.runtimeContextTypes] });

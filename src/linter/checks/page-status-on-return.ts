@@ -8,6 +8,8 @@ import { someInScope } from '../facts/syntax/handler-scope.js';
 import { routePathText } from '../facts/http/route-paths.js';
 import { routeHandlersOf } from '../facts/http/routes.js';
 import { triggerWordsIn } from '../facts/http/trigger-endpoints.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { isFrontendFile } from '../facts/http/frontend.js';
 
 interface Options {
   /** The runtime client's trigger calls. */
@@ -165,6 +167,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): only page files (by path) are judged. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { isFrontendFile } from '../facts/http/frontend.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => ({ words: [], path: (p: string) => isFrontendFile(p, subjects.frontend) });

@@ -1,5 +1,6 @@
 import { defineCheck } from './check.js';
 import { findCondition } from './file-conditions.js';
+import { ALWAYS } from '../engine/prefilter-needles.js';
 
 interface Options {
   callees: string[];
@@ -35,5 +36,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): it reports a missing call: every file it applies to. */
-import { ALWAYS } from '../engine/prefilter-needles.js';
 export const prefilter = () => ALWAYS;

@@ -10,6 +10,8 @@ import { routeHandlersOf } from '../facts/http/routes.js';
 import type { RouteHandler } from '../facts/http/route-handler.js';
 import { resolveIdentifier } from '../facts/syntax/symbols.js';
 import { webResponseOf } from '../facts/http/web-responses.js';
+import type { SubjectSettings as PrefilterSubjects } from '../facts/project/subjects.js';
+import { routeNeedles } from '../engine/prefilter-vocabulary.js';
 
 interface Options {
   /** The confirmation header (matched case-insensitively). */
@@ -257,6 +259,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on routes the file registers. */
-import type { SubjectSettings as PrefilterSubjects } from '../facts/project/subjects.js';
-import { routeNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: unknown, subjects: PrefilterSubjects) => routeNeedles(subjects);

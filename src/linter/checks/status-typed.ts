@@ -6,6 +6,8 @@ import { jobModelsOf, type JobModel, type JobModelField } from '../facts/records
 import { normalizeFieldName } from '../facts/project/names.js';
 import type { ProjectFacts } from '../facts/project/project-facts.js';
 import { resolveIdentifier, resolveMember, type Resolved } from '../facts/syntax/symbols.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 
 interface Options {
   /** Drizzle column builders that hold free text unless given `{ enum: [...] }` or `.$type<…>()`. */
@@ -132,6 +134,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): only a file that declares a job model can be reported on. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => jobModelNeedles(subjects);

@@ -5,6 +5,8 @@ import { defineCheck } from './check.js';
 import { normalizeFieldName } from '../facts/project/names.js';
 import { recordWritesOf } from '../facts/records/record-writes.js';
 import { removeDuplicateUnionMember } from './union-member-fix.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { fieldWords } from '../engine/prefilter-needles.js';
 
 interface Options {
   /** The standard statuses. */
@@ -110,6 +112,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): a finding is a write of the status field, which names it. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { fieldWords } from '../engine/prefilter-needles.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => ({ words: fieldWords(subjects.jobModel.statusField) });

@@ -3,6 +3,8 @@ import { defineCheck } from './check.js';
 import { normalizeFieldName, spelled } from '../facts/project/names.js';
 import { jobTaskFlowsOf, type FlowHandler, type FlowVocabulary } from '../facts/tasks/task-flow.js';
 import { fieldSchema, flowSchema, joinAnd, pick, statusSchema, type FieldNames, flowVocabularyOf } from './task-vocabulary.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 
 interface Options extends FlowVocabulary, Pick<FieldNames, 'errorField'> {
   /** The status a failed job gets. */
@@ -92,6 +94,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on task functions that touch a job record. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => taskNeedles(subjects);

@@ -1,6 +1,8 @@
 import { defineCheck } from './check.js';
 import { jobTaskFlowsOf, type FlowLog, type FlowVocabulary } from '../facts/tasks/task-flow.js';
 import { flowSchema, joinAnd, flowVocabularyOf } from './task-vocabulary.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 
 interface Options extends FlowVocabulary {
   /** Words (lower case) of a start message: `Import 42 started`. */
@@ -69,6 +71,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on task functions that touch a job record. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => taskNeedles(subjects);

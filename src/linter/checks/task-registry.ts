@@ -5,6 +5,8 @@ import type { FileFacts } from '../facts/project/file-facts.js';
 import { jobModelsOf } from '../facts/records/job-models.js';
 import type { ProjectFacts } from '../facts/project/project-facts.js';
 import { resolveIdentifier, resolveMember } from '../facts/syntax/symbols.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 
 interface Options {
   /** Variables that hold the registry: `TASK_MODELS = { import: ImportJob }` (any file). */
@@ -109,6 +111,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): only a file that declares a job model can be reported on. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { jobModelNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => jobModelNeedles(subjects);

@@ -13,6 +13,9 @@ import type { TaskFunction } from '../facts/tasks/task-function.js';
 import { taskFunctionsOf } from '../facts/tasks/task-functions.js';
 import { localRegion, taskScopeOf } from '../facts/tasks/task-scope.js';
 import { deferSchema, deferVocabulary, sessionSchema } from './task-vocabulary.js';
+import type { SubjectSettings } from '../facts/project/subjects.js';
+import { unionNeedles } from '../engine/prefilter-needles.js';
+import { routeHandlerNeedles, taskNeedles } from '../engine/prefilter-vocabulary.js';
 
 interface Options extends SessionVocabulary, DeferVocabulary {
   /** Properties of a request that hold its session: `req.db`, `req.em`, `c.get('db')`. */
@@ -318,7 +321,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): tasks, and the deferred work of route handlers declared in the file. */
-import type { SubjectSettings } from '../facts/project/subjects.js';
-import { unionNeedles } from '../engine/prefilter-needles.js';
-import { routeHandlerNeedles, taskNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: Options, subjects: SubjectSettings) => unionNeedles(taskNeedles(subjects), routeHandlerNeedles(subjects));

@@ -5,6 +5,7 @@ import { wildcard } from '../facts/project/wildcard.js';
 import { defineCheck } from './check.js';
 import { matchesOf, userRegex } from './user-regex.js';
 import type { JsonSchema } from './check.js';
+import { regexLiteral, unionNeedles, wordsOrAlways, type Needles as PrefilterNeedles } from '../engine/prefilter-needles.js';
 
 /**
  * Seed-style text matchers (README, "Rule files") (`must_contain`, `must_contain_one_of`, `when_contains`,
@@ -255,7 +256,6 @@ export default textCheck;
  * A regex that runs on the backtracking engine keeps no prefilter: its time-budget finding can
  * come from any file.
  */
-import { regexLiteral, unionNeedles, wordsOrAlways, type Needles as PrefilterNeedles } from '../engine/prefilter-needles.js';
 export function prefilter(o: TextOptions): PrefilterNeedles {
   const parts: PrefilterNeedles[] = o.patterns.map((p) =>
     p.when_contains !== undefined ? wordsOrAlways(list(p.when_contains)) : 'always');

@@ -7,6 +7,8 @@ import { responsesOf, type HandlerResponse } from '../facts/http/responses.js';
 import { quotedAlternatives, routeLabel } from './route-labels.js';
 import { resolveIdentifier } from '../facts/syntax/symbols.js';
 import { triggerEndpointsOf } from '../facts/http/trigger-endpoints.js';
+import type { SubjectSettings as PrefilterSubjects } from '../facts/project/subjects.js';
+import { routeNeedles } from '../engine/prefilter-vocabulary.js';
 
 interface Options {
   /** Report a NestJS trigger method that returns nothing (Nest then answers with an empty body). */
@@ -213,6 +215,4 @@ export default defineCheck<Options, typeof messages>({
 });
 
 /** Text prefilter (engine/prefilter.ts): its findings are on routes the file registers. */
-import type { SubjectSettings as PrefilterSubjects } from '../facts/project/subjects.js';
-import { routeNeedles } from '../engine/prefilter-vocabulary.js';
 export const prefilter = (_options: unknown, subjects: PrefilterSubjects) => routeNeedles(subjects);
