@@ -313,13 +313,31 @@ export class ProjectFacts {
    * hundreds of paths, and keeps the cache small.
    */
   private compact(deps: Set<string>): Set<string> {
-    const scans = [...deps].filter((d) => this.scanMembers.has(d));
-    if (scans.length === 0) return deps;
-    const covered = new Set(scans.flatMap((d) => this.scanMembers.get(d)!));
+    // Each scan's members as a Set, built once per run: rebuilding the union of (often thousands
+    // of) member paths at every memo and every prefiltered file was 4% of a cold 5,000-file scan.
+    const covering: Set<string>[] = [];
+    for (const dep of deps) {
+      const members = this.scanMemberSet(dep);
+      if (members) covering.push(members);
+    }
+    if (covering.length === 0) return deps;
     const out = new Set<string>();
-    for (const dep of deps) if (!covered.has(dep)) out.add(dep);
+    for (const dep of deps) if (!covering.some((members) => members.has(dep))) out.add(dep);
     return out;
   }
+
+  private scanMemberSet(dep: string): Set<string> | undefined {
+    let set = this.scanMemberSets.get(dep);
+    if (set === undefined) {
+      const members = this.scanMembers.get(dep);
+      if (members === undefined) return undefined;
+      this.scanMemberSets.set(dep, (set = new Set(members)));
+    }
+    return set;
+  }
+
+  /** scanMembers' lists as Sets (a scan's members never change within a run). */
+  private readonly scanMemberSets = new Map<string, Set<string>>();
 
   /** Runs `fn` and returns every file and scan it read. */
   trackDependencies(fn: () => void): Set<string> {
