@@ -16,7 +16,7 @@ import { checkInParallel, workerCount } from './engine/parallel.js';
 import { commonFolder, ProjectRoots, rootRelative } from './engine/project-roots.js';
 import { ResultCache } from './engine/result-cache.js';
 import { filesOfShard, type Shard } from './engine/shard.js';
-import { matchesAnyGlob } from './facts/project/names.js';
+import { matchesAnyGlob } from './facts/project/wildcard.js';
 import type { LintReport, RuleInfo } from './report.js';
 import { ruleInfoOf } from './rule-info.js';
 import { TOOL_VERSION } from './version.js';

@@ -1,5 +1,5 @@
 import { nextRoutePath, remixRoutePath } from '../facts/http/file-route-paths.js';
-import { matchesAnyGlob } from '../facts/project/names.js';
+import { matchesAnyGlob } from '../facts/project/wildcard.js';
 import type { SubjectSettings } from '../facts/project/subjects.js';
 import { calleeWords, type Needles } from './prefilter-needles.js';
 

@@ -15,7 +15,7 @@ import { ProjectRoots } from '../engine/project-roots.js';
 import { globSync } from 'tinyglobby';
 import { contentHash } from '../engine/content-hash.js';
 import { readSource } from '../engine/read-source.js';
-import { matchesAnyGlob } from '../facts/project/names.js';
+import { matchesAnyGlob } from '../facts/project/wildcard.js';
 import { SOURCE_EXTENSIONS } from '../facts/project/parse-file.js';
 import { ProjectSnapshot } from '../facts/project/project-snapshot.js';
 import { scanQueryOf } from '../facts/project/scan-deps.js';

@@ -13,6 +13,3 @@ export function spelled(name: string, camelCase: boolean): string {
   return camelCase ? toCamelCase(name) : name;
 }
 
-// Path globs and name lists are matched in the one wildcard dialect (wildcard.ts); importers that
-// predate it find them here too.
-export { matchesAnyGlob, matchesNameList } from './wildcard.js';

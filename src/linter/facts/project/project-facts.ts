@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { FileFacts } from './file-facts.js';
 import { readCompilerSettings } from './module-resolution.js';
-import { matchesAnyGlob } from './names.js';
+import { matchesAnyGlob } from './wildcard.js';
 import { ProjectSnapshot } from './project-snapshot.js';
 import { globRelativePath, importersWith, importIndex, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
 import type { SubjectSettings } from './subjects.js';

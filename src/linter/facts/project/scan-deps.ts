@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { ts } from 'ts-morph';
-import { matchesAnyGlob } from './names.js';
+import { matchesAnyGlob } from './wildcard.js';
 
 /**
  * A project-wide scan as a cache dependency. A result that read a scan depends on the scan's

@@ -1,7 +1,8 @@
 import { ts } from 'ts-morph';
 import type { FileFacts } from '../project/file-facts.js';
 import { propertyNameText, unwrap } from '../syntax/fold.js';
-import { matchesAnyGlob, normalizeFieldName } from '../project/names.js';
+import { normalizeFieldName } from '../project/names.js';
+import { matchesAnyGlob } from '../project/wildcard.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import type { SubjectSettings } from '../project/subjects.js';
 import { calleeOf } from '../syntax/callee.js';

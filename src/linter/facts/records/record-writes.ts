@@ -2,7 +2,8 @@ import { ts } from 'ts-morph';
 import type { FileFacts } from '../project/file-facts.js';
 import { foldConstant, propertyNameText, unwrap } from '../syntax/fold.js';
 import { jobModelsOf, mayHoldJobModels } from './job-models.js';
-import { matchesAnyGlob, normalizeFieldName } from '../project/names.js';
+import { normalizeFieldName } from '../project/names.js';
+import { matchesAnyGlob } from '../project/wildcard.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import {
   argumentWrites, chainReceiver, COMPARE_FUNCTIONS, COMPARE_OPERATORS, FILTER_KEYS, IGNORED_KEYS, isLogCall,

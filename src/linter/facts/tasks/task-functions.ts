@@ -3,7 +3,7 @@ import { calleeOf } from '../syntax/callee.js';
 import { matchesAnyCallPattern } from '../syntax/call-patterns.js';
 import type { FileFacts } from '../project/file-facts.js';
 import { propertyNameText, unwrap } from '../syntax/fold.js';
-import { matchesAnyGlob } from '../project/names.js';
+import { matchesAnyGlob } from '../project/wildcard.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import type { TaskFunction, TaskFunctionKind } from './task-function.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
