@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import { textWithoutComments } from '../facts/project/code-only-text.js';
 import { createModuleResolver, readCompilerSettings } from '../facts/project/module-resolution.js';
-import { importersWith, importIndex, importSpecifiers, pathsMatching, readTextOnce, resolveSpecifiers, scanQueryOf, type ScanQuery } from '../facts/project/scan-deps.js';
+import { importIndexAmong, importSpecifiers, needlesKey, pathsMatching, readTextOnce, resolveSpecifiers, scanQueryOf, type ScanQuery } from '../facts/project/scan-deps.js';
 import { findWorkspacePackages } from '../facts/project/workspace-packages.js';
 import { contentHash } from './content-hash.js';
 import { FileContributions, type FileContribution } from './file-contributions.js';
@@ -28,7 +28,8 @@ export class DependencyState {
   private readonly texts = new Map<string, string | null>();
   private readonly codeHashes = new Map<string, string>();
   private readonly values = new Map<string, string>();
-  private index: Map<string, string[]> | undefined;
+  /** One reverse-import index per needle set (scan-deps.ts importIndexAmong). */
+  private readonly indexes = new Map<string, Map<string, string[]>>();
   /** Each file's resolved imports (absolute), as the import index was built from them. */
   private readonly importsByPath = new Map<string, string[]>();
 
@@ -93,24 +94,29 @@ export class DependencyState {
   }
 
   /** Which project files import each file: stored imports for unchanged texts, resolved afresh for the rest. */
-  private importIndex(): Map<string, string[]> {
-    if (this.index) return this.index;
-    this.contributions.useResolutionEnv(this.resolutionEnv());
-    let resolveModule: ((fromFile: string, specifier: string) => string | undefined) | undefined;
-    this.index = importIndex(this.projectFiles, this.textOf, (path, text) => {
+  private importIndex(needles: readonly string[] | undefined): Map<string, string[]> {
+    const key = needlesKey(needles);
+    const known = this.indexes.get(key);
+    if (known) return known;
+    if (this.indexes.size === 0) this.contributions.useResolutionEnv(this.resolutionEnv());
+    const index = importIndexAmong(this.projectFiles, needles, this.textOf, (path, text) => {
       const c = this.contribution(path, text);
       if (c.imports === undefined) {
         c.specifiers ??= importSpecifiers(text);
-        resolveModule ??= createModuleResolver({ root: this.root, ...(this.tsconfig !== undefined ? { tsconfig: this.tsconfig } : {}) });
-        c.imports = resolveSpecifiers(path, c.specifiers, resolveModule).map((t) => this.keyOf(t));
+        this.resolveModule ??= createModuleResolver({ root: this.root, ...(this.tsconfig !== undefined ? { tsconfig: this.tsconfig } : {}) });
+        c.imports = resolveSpecifiers(path, c.specifiers, this.resolveModule).map((t) => this.keyOf(t));
         this.contributions.filled();
       }
       const targets = c.imports.map((t) => resolve(this.root, t));
       this.importsByPath.set(path, targets);
       return targets;
     });
-    return this.index;
+    this.indexes.set(key, index);
+    return index;
   }
+
+  /** One resolver for every index of the run (it caches which candidate paths exist). */
+  private resolveModule: ((fromFile: string, specifier: string) => string | undefined) | undefined;
 
   /** The resolved imports validation used, with the texts they are for (none when no scan needed them). */
   knownImports(): Array<{ path: string; text: string; targets: string[] }> {
@@ -135,7 +141,7 @@ export class DependencyState {
   private scanValue(query: ScanQuery): string {
     const found = query.kind === 'matching'
       ? pathsMatching(this.projectFiles, this.relativePathOf, this.textOf, query)
-      : importersWith(this.importIndex(), query.target, query.needles, this.textOf);
+      : this.importIndex(query.needles).get(query.target) ?? [];
     return contentHash(found.map((p) => `${this.relativePathOf(p)}\0${this.codeHash(p)}`).sort().join('\n'));
   }
 }

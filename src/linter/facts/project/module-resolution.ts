@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ts } from 'ts-morph';
 import { findWorkspacePackages, isFile as statIsFile, resolveWorkspaceImport, type WorkspacePackage } from './workspace-packages.js';
@@ -63,11 +62,24 @@ export interface ModuleResolverSettings {
  * packages (`@acme/shared` → its own sources). Both are set up lazily, on the first specifier that
  * needs them. Third-party packages stay unresolved: a resolution into node_modules is refused.
  */
-export function createModuleResolver(settings: ModuleResolverSettings = {}): (fromFile: string, specifier: string) => string | undefined {
+export function createModuleResolver(settings: ModuleResolverSettings = {}): ModuleResolver {
+  const stats: ResolverStats = { calls: 0, compilerResolutions: 0, stats: 0 };
   const known = new Map<string, boolean>();
   const isFile: IsFile = (path) => {
     let v = known.get(path);
-    if (v === undefined) known.set(path, (v = statIsFile(path)));
+    if (v === undefined) {
+      stats.stats += 1;
+      known.set(path, (v = statIsFile(path)));
+    }
+    return v;
+  };
+  const knownDirs = new Map<string, boolean>();
+  const isDirectory = (path: string): boolean => {
+    let v = knownDirs.get(path);
+    if (v === undefined) {
+      stats.stats += 1;
+      knownDirs.set(path, (v = ts.sys.directoryExists(path)));
+    }
     return v;
   };
   let compiler: { options: ts.CompilerOptions; host: ts.ModuleResolutionHost; cache: ts.ModuleResolutionCache; usesPaths: boolean } | undefined;
@@ -79,7 +91,7 @@ export function createModuleResolver(settings: ModuleResolverSettings = {}): (fr
     const host: ts.ModuleResolutionHost = {
       fileExists: (f) => !isThirdParty(f) && isFile(f),
       readFile: (f) => (isThirdParty(f) ? undefined : ts.sys.readFile(f)),
-      directoryExists: (d) => !isThirdParty(d + '/') && ts.sys.directoryExists(d),
+      directoryExists: (d) => !isThirdParty(d + '/') && isDirectory(d),
       realpath: (p) => p,
       getCurrentDirectory: () => settings.root ?? '/',
     };
@@ -88,24 +100,68 @@ export function createModuleResolver(settings: ModuleResolverSettings = {}): (fr
     return (compiler = { options, host, cache, usesPaths });
   };
   let workspace: Map<string, WorkspacePackage> | undefined;
-  const byFile = (stemOrFile: string): string | undefined => resolveFrom(isFile, stemOrFile);
-  return (fromFile, specifier) => {
-    const relativeSpecifier = isRelative(specifier);
-    if (relativeSpecifier) {
-      const found = resolveWith(isFile, fromFile, specifier);
-      if (found !== undefined || (compilerResolution().options.rootDirs?.length ?? 0) === 0) return found;
-    } else if (specifier.startsWith('node:')) {
-      return undefined;
-    }
+  const byFile = (stemOrFile: string): string | undefined => resolveFrom(isFile, isDirectory, stemOrFile);
+  const viaCompiler = (fromFile: string, specifier: string): string | undefined => {
     const c = compilerResolution();
-    if (c.usesPaths) {
-      const resolved = ts.resolveModuleName(specifier, fromFile, c.options, c.host, c.cache).resolvedModule;
-      if (resolved && !resolved.isExternalLibraryImport && !isThirdParty(resolved.resolvedFileName)) return resolved.resolvedFileName;
-    }
-    if (relativeSpecifier) return undefined;
-    workspace ??= settings.root !== undefined ? findWorkspacePackages(settings.root) : new Map();
-    return workspace.size > 0 ? resolveWorkspaceImport(workspace, specifier, byFile) : undefined;
+    if (!c.usesPaths) return undefined;
+    stats.compilerResolutions += 1;
+    const resolved = ts.resolveModuleName(specifier, fromFile, c.options, c.host, c.cache).resolvedModule;
+    return resolved && !resolved.isExternalLibraryImport && !isThirdParty(resolved.resolvedFileName) ? resolved.resolvedFileName : undefined;
   };
+  const nonRelative = new Map<string, string | undefined>();
+  const scopes = new Map<string, string>();
+  const resolver = (fromFile: string, specifier: string): string | undefined => {
+    stats.calls += 1;
+    if (isRelative(specifier)) {
+      const found = resolveWith(isFile, isDirectory, fromFile, specifier);
+      if (found !== undefined || (compilerResolution().options.rootDirs?.length ?? 0) === 0) return found;
+      return viaCompiler(fromFile, specifier);
+    }
+    if (specifier.startsWith('node:')) return undefined;
+    // A bare specifier resolves the same from every file of one package scope (see packageScopeOf):
+    // a project importing `react` from 2,000 files asks the compiler once per scope, not per folder.
+    const key = `${packageScopeOf(isFile, scopes, dirname(fromFile))}\u0000${specifier}`;
+    if (nonRelative.has(key)) return nonRelative.get(key);
+    let found = viaCompiler(fromFile, specifier);
+    if (found === undefined) {
+      workspace ??= settings.root !== undefined ? findWorkspacePackages(settings.root) : new Map();
+      if (workspace.size > 0) found = resolveWorkspaceImport(workspace, specifier, byFile);
+    }
+    nonRelative.set(key, found);
+    return found;
+  };
+  return Object.assign(resolver, { stats });
+}
+
+/** Import resolution for one run (createModuleResolver), with what it did so far. */
+export type ModuleResolver = ((fromFile: string, specifier: string) => string | undefined) & { readonly stats: ResolverStats };
+
+/** Counts for tests and measurements: the work a resolver did, not what it answered. */
+export interface ResolverStats {
+  /** Specifiers asked. */
+  calls: number;
+  /** Of those, resolved by `ts.resolveModuleName` (the others: the relative fast path, a `node:` name, or a cached bare specifier). */
+  compilerResolutions: number;
+  /** File and folder existence checks that reached the disk. */
+  stats: number;
+}
+
+/**
+ * The folder of the nearest package.json at or above `dir` ('' for none): what a bare specifier's
+ * resolution depends on besides the specifier. Of the compiler's steps, `paths`, `baseUrl`,
+ * `typeRoots` and the workspace's packages do not look at the importing file at all; package.json
+ * `imports` (`#db`) and a package importing itself by name read the nearest package.json, which is
+ * the one found here (TypeScript's getPackageScopeForPath takes the first ancestor holding one);
+ * and node_modules, the only lookup that walks from the importing folder, is refused by this
+ * resolver. Cached per folder.
+ */
+function packageScopeOf(isFile: IsFile, scopes: Map<string, string>, dir: string): string {
+  const known = scopes.get(dir);
+  if (known !== undefined) return known;
+  const parent = dirname(dir);
+  const scope = !isThirdParty(dir + '/') && isFile(resolve(dir, 'package.json')) ? dir : parent === dir ? '' : packageScopeOf(isFile, scopes, parent);
+  scopes.set(dir, scope);
+  return scope;
 }
 
 function isRelative(specifier: string): boolean {
@@ -116,12 +172,12 @@ function isRelative(specifier: string): boolean {
  * Resolves a relative import to a file of the project, the way TypeScript's bundler/NodeNext
  * resolution finds sources.
  */
-function resolveWith(isFile: IsFile, fromFile: string, specifier: string): string | undefined {
-  return resolveFrom(isFile, resolve(dirname(fromFile), specifier));
+function resolveWith(isFile: IsFile, isDirectory: IsFile, fromFile: string, specifier: string): string | undefined {
+  return resolveFrom(isFile, isDirectory, resolve(dirname(fromFile), specifier));
 }
 
 /** A path as an import names it (with an emitted extension, none, or a folder) → the source file. */
-function resolveFrom(isFile: IsFile, base: string): string | undefined {
+function resolveFrom(isFile: IsFile, isDirectory: IsFile, base: string): string | undefined {
   for (const [emitted, sources] of Object.entries(EMITTED_TO_SOURCE)) {
     if (base.endsWith(emitted)) {
       const stem = base.slice(0, -emitted.length);
@@ -130,7 +186,7 @@ function resolveFrom(isFile: IsFile, base: string): string | undefined {
   }
   if (EXTENSIONS.some((ext) => base.endsWith(ext)) && isFile(base)) return base;
   for (const ext of EXTENSIONS) if (isFile(base + ext)) return base + ext;
-  if (existsSync(base)) {
+  if (isDirectory(base)) {
     for (const ext of EXTENSIONS) if (isFile(resolve(base, 'index' + ext))) return resolve(base, 'index' + ext);
   }
   return undefined;

@@ -3,7 +3,7 @@ import type { FileFacts } from './file-facts.js';
 import { readCompilerSettings } from './module-resolution.js';
 import { matchesAnyGlob } from './wildcard.js';
 import { ProjectSnapshot } from './project-snapshot.js';
-import { globRelativePath, importersWith, importIndex, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
+import { globRelativePath, importIndexAmong, needlesKey, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
 import type { SubjectSettings } from './subjects.js';
 import { createProjectProgram } from './type-checker.js';
 
@@ -172,9 +172,8 @@ export class ProjectFacts {
    * scans tokens without parsing (an import written in a comment or a string does not count).
    */
   importersOf(absPath: string, needles?: readonly string[]): readonly FileFacts[] {
-    const index = this.memo('project:importers', () => importIndex(this.projectPaths, (p) => this.textOf(p), (p, text) => this.snapshot.importsOf(p, text)));
     const paths = this.recordScan({ kind: 'importers', target: absPath, ...(needles ? { needles } : {}) }, () =>
-      importersWith(index, absPath, needles, (p) => this.textOf(p)));
+      this.importIndexFor(needles).get(absPath) ?? []);
     return this.memo(`project:importers-of:${(needles ?? []).join('\0')}:${absPath}`, () =>
       paths.flatMap((p) => {
         const f = this.load(p);
@@ -182,6 +181,16 @@ export class ProjectFacts {
       }),
     );
   }
+
+  /** One reverse-import index per needle set, built once per run (it reads texts only: no dependencies to record). */
+  private importIndexFor(needles: readonly string[] | undefined): Map<string, string[]> {
+    const key = needlesKey(needles);
+    let index = this.importIndexes.get(key);
+    if (!index) this.importIndexes.set(key, (index = importIndexAmong(this.projectPaths, needles, (p) => this.textOf(p), (p, text) => this.snapshot.importsOf(p, text))));
+    return index;
+  }
+
+  private readonly importIndexes = new Map<string, Map<string, string[]>>();
 
   /**
    * A project file's text without parsing it (parsed and pending files keep theirs). Texts read for

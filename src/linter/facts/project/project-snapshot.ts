@@ -47,6 +47,8 @@ export class ProjectSnapshot {
   private resolver: ((fromFile: string, specifier: string) => string | undefined) | undefined;
   /** Paths whose text was read from disk in the current pass (what a reuse test counts). */
   readonly readsThisPass: string[] = [];
+  /** Paths whose imports were scanned and resolved in the current pass (not reused from an earlier pass or the cache). */
+  readonly importScansThisPass: string[] = [];
 
   constructor(private readonly settings: SnapshotSettings) {}
 
@@ -54,6 +56,7 @@ export class ProjectSnapshot {
   beginPass(projectPaths: readonly string[]): void {
     this.pass += 1;
     this.readsThisPass.length = 0;
+    this.importScansThisPass.length = 0;
     const next = new Set(projectPaths);
     if (this.paths && (this.paths.size !== next.size || projectPaths.some((p) => !this.paths!.has(p)))) {
       this.resolver = undefined;
@@ -107,6 +110,7 @@ export class ProjectSnapshot {
   importsOf(path: string, text: string): readonly string[] {
     const known = this.imports.get(path);
     if (known && known.text === text) return known.targets;
+    this.importScansThisPass.push(path);
     const targets = resolvedImports(path, text, this.resolveModule);
     this.imports.set(path, { text, targets });
     return targets;

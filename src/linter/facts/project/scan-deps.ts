@@ -88,9 +88,29 @@ export function resolveSpecifiers(path: string, specifiers: readonly string[], r
   return out;
 }
 
-/** The importers of `target` whose text contains one of `needles` (all of them without needles). */
-export function importersWith(index: ReadonlyMap<string, readonly string[]>, target: string, needles: readonly string[] | undefined, textOf: (path: string) => string | undefined): string[] {
-  return (index.get(target) ?? []).filter((p) => !needles || needles.some((n) => textOf(p)?.includes(n)));
+/**
+ * The reverse-import index of the files whose text contains one of `needles` (of every file without
+ * needles): its lists are the importers an `importers` scan with those needles finds. The needle
+ * test comes first, so only those files are scanned and resolved; on a large code base a handful
+ * in six contain a route call, and the other files' imports can never be the answer.
+ */
+export function importIndexAmong(
+  paths: readonly string[],
+  needles: readonly string[] | undefined,
+  textOf: (path: string) => string | undefined,
+  importsOf: (path: string, text: string) => readonly string[],
+): Map<string, string[]> {
+  const candidates = needles ? paths.filter((p) => containsAny(textOf(p), needles)) : paths;
+  return importIndex(candidates, textOf, importsOf);
+}
+
+function containsAny(text: string | undefined, needles: readonly string[]): boolean {
+  return text !== undefined && needles.some((n) => text.includes(n));
+}
+
+/** Key of one needle set's index (needles are user strings: joined with a character none holds). */
+export function needlesKey(needles: readonly string[] | undefined): string {
+  return needles === undefined ? '\u0000all' : needles.join('\u0000');
 }
 
 /**

@@ -2,14 +2,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../../../src/linter/facts/project/parse-file.js';
 import { ProjectFacts } from '../../../../src/linter/facts/project/project-facts.js';
+import { ProjectSnapshot } from '../../../../src/linter/facts/project/project-snapshot.js';
 import { defaultSubjects } from '../../../helpers/project-facts.js';
 import { tempProject } from '../../../helpers/temp-project.js';
 
 /** A project on disk with a tsconfig, every file parsed as linted. */
-function projectWith(files: Record<string, string>): { project: ProjectFacts; root: string } {
+function projectWith(files: Record<string, string>): { project: ProjectFacts; root: string; snapshot: ProjectSnapshot } {
   const root = tempProject(files);
   const parsed = Object.entries(files).filter(([p]) => /\.ts$/.test(p)).map(([path, text]) => parseFile(join(root, path), path, text));
-  return { project: new ProjectFacts(root, defaultSubjects(), parsed, parsed.map((f) => f.path), join(root, 'tsconfig.json')), root };
+  const snapshot = new ProjectSnapshot({ root, tsconfig: join(root, 'tsconfig.json') });
+  return { project: new ProjectFacts(root, defaultSubjects(), parsed, parsed.map((f) => f.path), join(root, 'tsconfig.json'), snapshot), root, snapshot };
 }
 
 describe('the reverse-import index (ts.preProcessFile)', () => {
@@ -24,5 +26,25 @@ describe('the reverse-import index (ts.preProcessFile)', () => {
     });
     const importers = project.importersOf(join(root, 'src/models/import-job.ts')).map((f) => f.relativePath).sort();
     expect(importers).toEqual(['src/services/alias.ts', 'src/services/barrel.ts', 'src/services/lazy.ts']);
+  });
+
+  it('with needles, scans and resolves only the files whose text holds one, and finds the same importers as the full index filtered', () => {
+    const { project, root, snapshot } = projectWith({
+      'tsconfig.json': '{}\n',
+      'src/handlers.ts': 'export function create() {}\n',
+      'src/routes.ts': "import { create } from './handlers';\nrouter.post('/x', create);\n",
+      'src/service.ts': "import { create } from './handlers';\nexport const run = () => create();\n",
+      'src/unrelated.ts': "import { run } from './service';\nexport const x = run;\n",
+    });
+    const target = join(root, 'src/handlers.ts');
+    const withNeedles = project.importersOf(target, ['.post(']).map((f) => f.relativePath);
+    expect(withNeedles).toEqual(['src/routes.ts']);
+    // The files without `.post(` were never scanned: their imports cannot be the answer.
+    expect(snapshot.importScansThisPass).toEqual([join(root, 'src/routes.ts')]);
+    const all = project.importersOf(target).map((f) => f.relativePath);
+    expect(all).toEqual(['src/routes.ts', 'src/service.ts']);
+    expect(all.filter((p) => withNeedles.includes(p))).toEqual(withNeedles);
+    // The full index scanned the rest once each; routes.ts's imports were reused.
+    expect([...snapshot.importScansThisPass].sort()).toEqual(['src/handlers.ts', 'src/routes.ts', 'src/service.ts', 'src/unrelated.ts'].map((p) => join(root, p)));
   });
 });
