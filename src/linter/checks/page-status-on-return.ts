@@ -10,6 +10,7 @@ import { routeHandlersOf } from '../facts/http/routes.js';
 import { triggerWordsIn } from '../facts/http/trigger-endpoints.js';
 import type { SubjectSettings } from '../facts/project/subjects.js';
 import { isFrontendFile } from '../facts/http/frontend.js';
+import { calleeWords, type Needles } from '../engine/prefilter-needles.js';
 
 interface Options {
   /** The runtime client's trigger calls. */
@@ -166,5 +167,17 @@ export default defineCheck<Options, typeof messages>({
   },
 });
 
-/** Text prefilter (engine/prefilter.ts): only page files (by path) are judged. */
-export const prefilter = (_options: Options, subjects: SubjectSettings) => ({ words: [], path: (p: string) => isFrontendFile(p, subjects.frontend) });
+/**
+ * Text prefilter (engine/prefilter.ts): only page files (by path) that can hold a trigger. Each way
+ * triggersOf finds one shows a word in the page's text: a `method` key in an object literal (a
+ * `fetch(url, { method })`, an `axios({ method, url })`), a post method's name (`api.post`, or the
+ * import that renames it), or the trigger call's word (calleeWords; with a `*` pattern there is none,
+ * and every page file is judged). A page file without any of them reports nothing whatever it loads.
+ */
+export const prefilter = (o: Options, subjects: SubjectSettings): Needles => {
+  const isFrontend = (p: string) => isFrontendFile(p, subjects.frontend);
+  const triggerWords = calleeWords(o.triggerCalls);
+  if (triggerWords === undefined) return { words: [], path: isFrontend };
+  const words = ['method', ...o.postMethods, ...triggerWords].map((w) => w.toLowerCase());
+  return { words: [], test: (p, lower) => isFrontend(p) && words.some((w) => lower.includes(w)) };
+};

@@ -55,6 +55,22 @@ describe('text prefilter', () => {
     expect(on.prefilteredFiles).toBe(1);
   });
 
+  // BG-040 judged every frontend file (on outline 317 components no other rule needs); a page can
+  // only trigger a job through a word of the trigger it makes.
+  it('BG-040 admits page files with a trigger word (`method`, a post method, the trigger call), not every component', async () => {
+    const root = tempProject({
+      'web/components/Avatar.tsx': 'export const Avatar = (p: { url: string }) => <img src={p.url} />;\n',
+      'web/components/Menu.tsx': "import { useEffect } from 'react';\nexport function Menu() {\n  useEffect(() => { document.title = 'menu'; }, []);\n  return <nav />;\n}\n",
+      'web/pages/Import.tsx': "export const Import = () => <button onClick={() => fetch('/api/imports', { method: 'POST' })}>Go</button>;\n",
+      'web/pages/Export.tsx': "export const Export = () => <button onClick={() => api.post('/api/exports', {})}>Go</button>;\n",
+      'web/pages/Sync.tsx': "import { triggerJob as run } from 'bg-lint/client';\nexport const Sync = () => <button onClick={() => run('sync')}>Go</button>;\n",
+    });
+    const { on, off } = await both(root, { onlyRules: ['BG-040'] });
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['pages/Export.tsx:1 BG-040', 'pages/Import.tsx:1 BG-040', 'pages/Sync.tsx:2 BG-040']);
+    expect(on.prefilteredFiles).toBe(2);
+  });
+
   it('a base class in a skipped file is still read for the model that extends it', async () => {
     const root = tempProject({
       'src/common/base.ts': 'export abstract class Base {\n  id!: string;\n}\n',

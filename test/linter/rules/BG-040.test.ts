@@ -136,5 +136,27 @@ testRule('BG-040', {
       },
       errors: [{ line: 1, messageId: 'noStatusOnLoad', data: { trigger: 'POST /api/sync' } }],
     },
+    {
+      // The text prefilter admits a page by its trigger's own word: `method` alone (the verb is
+      // folded, no `post` is written), the trigger call's name alone.
+      name: 'a POST method folded from a constant, and a trigger call with no other word',
+      files: {
+        'web/pages/Imports.tsx': [
+          "const VERB = 'P' + 'OST';",
+          'export default function Imports() {',
+          "  const start = () => fetch('/api/imports', { method: VERB });",
+          '  return <button onClick={start}>Import</button>;',
+          '}',
+        ].join('\n'),
+        'web/pages/Sync.tsx': [
+          "import { triggerJob } from 'bg-lint/client';",
+          "export const Sync = () => <button onClick={() => triggerJob('sync')}>Sync</button>;",
+        ].join('\n'),
+      },
+      errors: [
+        { file: 'web/pages/Imports.tsx', line: 3, messageId: 'noStatusOnLoad', data: { trigger: 'POST /api/imports' } },
+        { file: 'web/pages/Sync.tsx', line: 2, messageId: 'noStatusOnLoad', data: { trigger: 'triggerJob()' } },
+      ],
+    },
   ],
 });

@@ -71,9 +71,20 @@ export function matchesAny(kind: WildcardKind, text: string, patterns: readonly 
   return false;
 }
 
-/** Does a project-relative POSIX path match any of the globs? */
+/**
+ * Each glob list's answers by path. The same lists (a subject's `files`, a rule's `paths`) are
+ * asked about the same paths by every rule and scan that shares them, several times per file of a
+ * run; a list is configuration, never changed once loaded, and is dropped with it (a WeakMap).
+ */
+const globListAnswers = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/** Does a project-relative POSIX path match any of the globs? Each path is matched once per glob list. */
 export function matchesAnyGlob(relativePath: string, globs: readonly string[]): boolean {
-  return matchesAny('path', relativePath, globs);
+  let answers = globListAnswers.get(globs);
+  if (!answers) globListAnswers.set(globs, (answers = new Map()));
+  let v = answers.get(relativePath);
+  if (v === undefined) answers.set(relativePath, (v = matchesAny('path', relativePath, globs)));
+  return v;
 }
 
 /** Matches `names` entries that are exact names or `*` wildcards (`*JobStatus`). */

@@ -73,4 +73,17 @@ describe('wildcard', () => {
     expect(matchesNameList('Status', ['TaskStatus', '*RunStatus'])).toBe(false);
     expect(matchesAny('call', 'Worker.Logger.Fatal', ['*logger.error', '*logger.fatal'])).toBe(true);
   });
+
+  it('glob lists keep their answers per list and per path (the same list asked again, another list, another path)', () => {
+    const models = ['**/models/**'];
+    const tasks = ['**/tasks/**'];
+    for (let round = 0; round < 2; round++) {
+      expect(matchesAnyGlob('src/models/a.ts', models)).toBe(true);
+      expect(matchesAnyGlob('src/models/a.ts', tasks)).toBe(false);
+      expect(matchesAnyGlob('src/tasks/a.ts', models)).toBe(false);
+      expect(matchesAnyGlob('src/tasks/a.ts', tasks)).toBe(true);
+      // A list with the same globs is answered alike.
+      expect(matchesAnyGlob('src/models/a.ts', ['**/models/**'])).toBe(true);
+    }
+  });
 });
