@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/linter/lint.js';
+import { syntaxChecks } from '../../../src/linter/engine/check-files.js';
 import { calleeWords, regexLiteral } from '../../../src/linter/engine/prefilter-needles.js';
 import { tempProject } from '../../helpers/temp-project.js';
 
@@ -80,6 +81,22 @@ describe('text prefilter', () => {
     expect(on.prefilteredFiles).toBe(1);
     expect(findings(on)).toEqual(findings(off));
     expect(findings(on)).toContain('models/import-job.ts:2 BG-001 job model "ImportJob" has no "status" field');
+  });
+
+  it('a skipped file already parsed for another file is syntax-checked on that tree, not parsed again', async () => {
+    const root = tempProject({
+      'src/models/import-job.ts': "import { Base } from '../zz/base';\nexport class ImportJob extends Base {\n  progress!: number;\n}\n",
+      'src/zz/base.ts': 'export abstract class Base {\n  id!: string;\n}\n',
+      'src/zz/broken.ts': 'export const pad = (s: string => s;\n',
+      'src/zz/util.ts': 'export const pad = (s: string) => s;\n',
+    });
+    const before = syntaxChecks.parsed;
+    const { on, off } = await both(root, { onlyRules: ['BG-001'] });
+    // base.ts was loaded by the model's check before its turn; broken.ts and util.ts were not.
+    expect(syntaxChecks.parsed - before).toBe(2);
+    expect(on.prefilteredFiles).toBe(2);
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['models/import-job.ts:2 BG-001', 'zz/broken.ts:1 parse-error']);
   });
 
   it('never skips a file with a suppression comment: an unused one is still reported', async () => {

@@ -239,6 +239,15 @@ export class ProjectFacts {
     return facts ?? undefined;
   }
 
+  /**
+   * A file already parsed in this run (another file's check or a scan loaded it), without parsing it
+   * or recording a dependency: the prefilter's syntax check of a skipped file reads its errors there
+   * instead of parsing the same text again.
+   */
+  parsedAlready(absPath: string): FileFacts | undefined {
+    return this.files.get(absPath) ?? undefined;
+  }
+
   /** The project file an import specifier in `from` names, parsed; undefined for packages. */
   importedFile(from: FileFacts, specifier: string): FileFacts | undefined {
     const target = this.resolveModule(from.path, specifier);
