@@ -91,8 +91,8 @@ export function resolveSpecifiers(path: string, specifiers: readonly string[], r
 /**
  * The reverse-import index of the files whose text contains one of `needles` (of every file without
  * needles): its lists are the importers an `importers` scan with those needles finds. The needle
- * test comes first, so only those files are scanned and resolved; on a large code base a handful
- * in six contain a route call, and the other files' imports can never be the answer.
+ * test comes first, so only those files are scanned and resolved (on outline one file in six holds
+ * a route call): the other files' imports can never be the answer.
  */
 export function importIndexAmong(
   paths: readonly string[],
@@ -108,9 +108,9 @@ function containsAny(text: string | undefined, needles: readonly string[]): bool
   return text !== undefined && needles.some((n) => text.includes(n));
 }
 
-/** Key of one needle set's index (needles are user strings: joined with a character none holds). */
+/** Key of one needle set's index: no needles (every file) apart from any list of them. */
 export function needlesKey(needles: readonly string[] | undefined): string {
-  return needles === undefined ? '\u0000all' : needles.join('\u0000');
+  return needles === undefined ? 'all' : `some:${JSON.stringify(needles)}`;
 }
 
 /**
