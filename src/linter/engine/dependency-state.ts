@@ -53,6 +53,7 @@ export class DependencyState {
     for (const [path, text] of known) this.texts.set(path, text);
     for (const [path, hash] of knownHashes) this.hashes.set(path, hash);
     this.projectSet = new Set(projectFiles);
+    this.rootPrefix = root.endsWith(sep) ? root : root + sep;
   }
 
   /** The current value of a dependency as recorded by a check: a scan, or a project-relative path. */
@@ -70,8 +71,16 @@ export class DependencyState {
 
   /** Cache keys: the path relative to the root as it is (a workspace package's file keeps its `../`). */
   private keyOf(path: string): string {
+    // A file below the root (nearly all of them: paths here are absolute and normalized) is its
+    // tail; path.relative is the slow general case (a workspace package's file keeps its `../`).
+    if (path.startsWith(this.rootPrefix)) {
+      const tail = path.slice(this.rootPrefix.length);
+      return sep === '/' ? tail : tail.split(sep).join('/');
+    }
     return relative(this.root, path).split(sep).join('/');
   }
+
+  private readonly rootPrefix: string;
 
   private readonly hashes = new Map<string, string>();
 
