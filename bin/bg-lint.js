@@ -1,16 +1,24 @@
 #!/usr/bin/env node
 // The only place that touches the process: argv in, exit code out. Everything else returns values.
 import module from 'node:module';
+import { readFileSync } from 'node:fs';
 
-// V8's code cache on disk (Node >= 22.1): loading the TypeScript compiler is most of a warm run.
-module.enableCompileCache?.();
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  // What scripts and editors probe the tool with: answered before the CLI (commander, the
+  // formatters) is loaded, as `main` would answer it (test/linter/cli/packaging.test.ts compares them).
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  // V8's code cache on disk (Node >= 22.1): loading the TypeScript compiler is most of a warm run.
+  module.enableCompileCache?.();
 
-const { main } = await import('../dist/linter/cli/main.js');
-const code = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTTY: Boolean(process.stdout.isTTY),
-  env: process.env,
-});
-process.exitCode = code;
+  const { main } = await import('../dist/linter/cli/main.js');
+  const code = await main(argv, {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

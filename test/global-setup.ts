@@ -14,4 +14,6 @@ export default function setup(): void {
   });
   // What `npm run build` does after tsc: the checks' metadata for `rules`/`explain` (cli/check-metas.ts).
   execFileSync(process.execPath, ['scripts/write-check-metas.mjs'], { cwd: root, stdio: 'inherit' });
+  // And the validators compiled ahead of time (config/schema-validation.ts `compileSchema`).
+  execFileSync(process.execPath, ['scripts/write-validators.mjs'], { cwd: root, stdio: 'inherit' });
 }

@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../checks/check.js';
 import type { ConfigProblem } from './problems.js';
 import { suggestionSuffix } from './suggest.js';
@@ -16,21 +18,43 @@ export const REGEX_KEYWORD = 'x-regex';
 let ajv: Ajv2020 | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
-function getAjv(): Ajv2020 {
+/** The validator factory, as runs and the ahead-of-time compilation (scripts/write-validators.mjs) both use it. */
+export function newAjv(extra: Options = {}): Ajv2020 {
   // verbose: errors carry their schema (enum values, known keys for did-you-mean).
-  ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  if (!ajv.getKeyword(REGEX_KEYWORD)) {
-    ajv.addKeyword({ keyword: REGEX_KEYWORD, schemaType: 'boolean' });
-    ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
-  }
-  return ajv;
+  const instance = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...extra });
+  instance.addKeyword({ keyword: REGEX_KEYWORD, schemaType: 'boolean' });
+  instance.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
+  return instance;
 }
 
-/** Compiles once per schema object (a check's optionsSchema is validated for many rules). */
+/** Where `npm run build` writes the validators compiled ahead of time (absent when running from src/). */
+const PRECOMPILED = new URL('./validators.cjs', import.meta.url);
+
+/**
+ * The validators compiled at build time, by the JSON text of their schema: compiling the rule
+ * schema and the checks' option schemas with ajv was a quarter of a warm run's CPU. A schema is
+ * only served by the validator of exactly the same JSON, so a stale build can cost time, never a
+ * wrong answer. Null when the file is missing or unreadable.
+ */
+export function loadPrecompiled(location: URL = PRECOMPILED): Map<string, ValidateFunction> | null {
+  try {
+    const mod = createRequire(import.meta.url)(fileURLToPath(location)) as Record<string, ValidateFunction> & { schemaKeys?: Record<string, string> };
+    const out = new Map<string, ValidateFunction>();
+    for (const [json, name] of Object.entries(mod.schemaKeys ?? {})) if (typeof mod[name] === 'function') out.set(json, mod[name]);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+let precompiled: Map<string, ValidateFunction> | null | undefined;
+
+/** Compiles once per schema object (a check's optionsSchema is validated for many rules); a built one when the build has it. */
 export function compileSchema(schema: JsonSchema): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    fn = getAjv().compile(schema);
+    precompiled ??= loadPrecompiled();
+    fn = precompiled?.get(JSON.stringify(schema)) ?? (ajv ??= newAjv()).compile(schema);
     compiled.set(schema, fn);
   }
   return fn;

@@ -40,7 +40,7 @@ export interface CheckInput {
   /** What earlier passes read (a lint session's, facts/project/project-snapshot.ts); the CLI passes none. */
   snapshot?: ProjectSnapshot;
   /** Files' resolved imports for their current texts, known from validating the cache: not resolved again. */
-  knownImports?: Array<{ path: string; text: string; targets: string[] }>;
+  knownImports?: Array<{ path: string; text: string; targets?: string[] }>;
 }
 
 export interface CheckOutput {

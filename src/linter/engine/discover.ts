@@ -45,9 +45,9 @@ function toPosix(path: string): string {
  * linted under its own path, and a link loop cannot trap the walk); links to files are. Hidden
  * folders and node_modules are not entered. Other ignores (dist/, build/, …) are left to the
  * caller, which matches them relative to each file's root, so a project that sits inside a folder
- * named build/ is still found.
+ * named build/ is still found. `plain` gets the files reached through no link below `dir`.
  */
-function walk(dir: string, out: string[], unreadable: string[]): void {
+function walk(dir: string, out: string[], unreadable: string[], plain: Set<string>): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -59,9 +59,12 @@ function walk(dir: string, out: string[], unreadable: string[]): void {
     if (e.name.startsWith('.')) continue;
     const abs = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!PRUNED.has(e.name)) walk(abs, out, unreadable);
+      if (!PRUNED.has(e.name)) walk(abs, out, unreadable, plain);
     } else if (e.isFile()) {
-      if (isSource(abs)) out.push(abs);
+      if (isSource(abs)) {
+        out.push(abs);
+        plain.add(abs);
+      }
     } else if (e.isSymbolicLink() && isSource(abs)) {
       try {
         if (statSync(abs).isFile()) out.push(abs);
@@ -89,6 +92,14 @@ function isReadable(abs: string): boolean {
   }
 }
 
+function realpathOrUndefined(abs: string): string | undefined {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
 function isLink(abs: string): boolean {
   try {
     return lstatSync(abs).isSymbolicLink();
@@ -111,12 +122,15 @@ export async function discoverFiles(input: { cwd: string; paths: string[] }): Pr
   const unreadable: string[] = [];
   const empty: string[] = [];
   const loops: string[] = [];
-  const add = (file: string, index: number, fallbackRoot: string): void => {
-    let real = file;
-    try {
-      real = realpathSync(file);
-    } catch {
-      /* a broken or looping link: keep it under its own name, reading it reports why */
+  // `real`: the file's real path when known without asking the file system for it.
+  const add = (file: string, index: number, fallbackRoot: string, known?: string): void => {
+    let real = known ?? file;
+    if (known === undefined) {
+      try {
+        real = realpathSync(file);
+      } catch {
+        /* a broken or looping link: keep it under its own name, reading it reports why */
+      }
     }
     if (realPaths.has(real) || found.has(file)) return;
     realPaths.add(real);
@@ -138,13 +152,17 @@ export async function discoverFiles(input: { cwd: string; paths: string[] }): Pr
     if (stat?.isDirectory()) {
       const files: string[] = [];
       const cannotRead: string[] = [];
-      walk(abs, files, cannotRead);
+      const plain = new Set<string>();
+      walk(abs, files, cannotRead, plain);
       if (cannotRead.includes(abs)) {
         unreadable.push(path);
         continue;
       }
       if (files.length === 0) empty.push(path);
-      for (const f of files.sort()) add(f, index, fallbackFor(abs));
+      // A file the walk reached through no link has the folder's real path plus its own relative
+      // path: one realpath for the folder instead of one per file (each an lstat per path segment).
+      const realDir = realpathOrUndefined(abs);
+      for (const f of files.sort()) add(f, index, fallbackFor(abs), realDir !== undefined && plain.has(f) ? realDir + f.slice(abs.length) : undefined);
       continue;
     }
     if (!isDynamicPattern(toPosix(path))) {

@@ -85,7 +85,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     }
   }
   const projectFiles = input.projectFiles ?? input.files;
-  const depState = new DependencyState(input.root, projectFiles, texts, (p) => globRelativePath(input.root, p), input.tsconfig, input.cache?.contributions);
+  const depState = new DependencyState(input.root, projectFiles, texts, (p) => globRelativePath(input.root, p), input.tsconfig, input.cache?.contributions, input.cache?.scanAnswers, hashes);
   const valueOf = (dep: string) => depState.valueOf(dep);
 
   const toCheck: SourceInput[] = [];
@@ -117,6 +117,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     if (input.cache) storeResult(input.cache, input.root, checked, hashes.get(checked.path)!, valueOf);
   }
   if (input.cache) {
+    input.cache.storeScanAnswers(depState.answersToStore());
     input.cache.retainOnly(new Set(projectFiles.map((p) => posixRelative(input.root, p))));
     input.cache.save();
   }

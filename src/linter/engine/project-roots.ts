@@ -13,8 +13,9 @@ export interface FileProject {
 
 function exists(path: string): boolean {
   try {
-    statSync(path);
-    return true;
+    // No exception for a missing path: most folders hold no marker, and a thrown ENOENT costs
+    // more than the stat itself (a run asks for every folder of the project).
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../shared/diagnostic.js';
 import { dropKeysNotIn, FileContributions, type StoredContributions } from './file-contributions.js';
+import { ScanAnswers, type StoredScanAnswers } from './scan-answers.js';
 import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
 
 /**
@@ -34,6 +35,8 @@ interface CacheDocument {
   files: Record<string, CachedFile>;
   /** Every project file's contribution to the dependencies' values, by content hash (file-contributions.ts). */
   project?: StoredContributions;
+  /** The project-wide scans' answers on the tree of the run that wrote them (scan-answers.ts). */
+  scans?: StoredScanAnswers;
 }
 
 function isCacheDocument(value: unknown, key: string): value is CacheDocument {
@@ -53,27 +56,34 @@ export class ResultCache {
   private dirty = false;
   /** What validating the dependencies needs from every project file, kept so that a re-run recomputes only the edited ones. */
   readonly contributions: FileContributions;
+  /** The scans' answers as stored: the next run updates them by what changed instead of re-running them. */
+  readonly scanAnswers: ScanAnswers;
+  private scans: unknown;
 
   private constructor(
     private readonly location: string,
     private readonly key: string,
     files: Record<string, CachedFile>,
     project?: unknown,
+    scans?: unknown,
   ) {
     this.files = files;
     this.contributions = new FileContributions(project);
+    this.scanAnswers = new ScanAnswers(scans);
+    this.scans = scans;
   }
 
   static open(location: string, key: string): ResultCache {
     let files: Record<string, CachedFile> = {};
     let project: unknown;
+    let scans: unknown;
     try {
       const parsed: unknown = JSON.parse(readFileSync(location, 'utf8'));
-      if (isCacheDocument(parsed, key)) ({ files, project } = parsed);
+      if (isCacheDocument(parsed, key)) ({ files, project, scans } = parsed);
     } catch {
       /* missing, unreadable or not JSON: start empty, the next save rewrites it */
     }
-    return new ResultCache(location, key, files, project);
+    return new ResultCache(location, key, files, project, scans);
   }
 
   /**
@@ -94,6 +104,13 @@ export class ResultCache {
     this.dirty = true;
   }
 
+  /** This run's scan answers (undefined: the same as stored, nothing to write). */
+  storeScanAnswers(answers: StoredScanAnswers | undefined): void {
+    if (answers === undefined) return;
+    this.scans = answers;
+    this.dirty = true;
+  }
+
   /** Drops entries of files that are no longer part of the project, so the cache does not grow forever. */
   retainOnly(relativePaths: ReadonlySet<string>): void {
     if (dropKeysNotIn(this.files, relativePaths)) this.dirty = true;
@@ -106,7 +123,7 @@ export class ResultCache {
    */
   save(): void {
     if (!this.dirty && !this.contributions.dirty) return;
-    const doc: CacheDocument = { format: 'bg-lint-cache', version: 2, key: this.key, files: this.files, project: this.contributions.toJSON() };
+    const doc: CacheDocument = { format: 'bg-lint-cache', version: 2, key: this.key, files: this.files, project: this.contributions.toJSON(), ...(this.scans !== undefined ? { scans: this.scans as StoredScanAnswers } : {}) };
     writeOwnedFile(this.location, JSON.stringify(doc), CACHE_FILE);
     this.dirty = false;
     this.contributions.dirty = false;

@@ -35,7 +35,7 @@ describe('packaging', () => {
   });
 
   it('the blocking preload works: a blocked package cannot be imported', () => {
-    const run = withBlocked(['commander'], ['--version'], tempProject({}));
+    const run = withBlocked(['commander'], ['--help'], tempProject({}));
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('blocked by the test');
   });
@@ -58,6 +58,23 @@ describe('packaging', () => {
     const init = withBlocked(blocked, ['init'], root);
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
+  });
+
+  // `--version` alone is answered by the bin before the CLI loads (what probes call): the same
+  // text and exit code as the CLI's own answer, with nothing of the CLI importable.
+  it('--version alone loads not even the CLI, and prints what the CLI prints', async () => {
+    const root = tempProject({});
+    const { main } = await import('../../../src/linter/cli/main.js');
+    for (const flag of ['--version', '-v']) {
+      const out: string[] = [];
+      const code = await main([flag], { cwd: root, stdout: (t) => out.push(t), stderr: (t) => out.push(`stderr: ${t}`), isTTY: false, env: {} });
+      const fast = withBlocked(['commander', 'ts-morph', 'typescript', 'ajv', 'yaml'], [flag], root);
+      expect(fast.stderr).toBe('');
+      expect(fast.stdout).toBe(out.join(''));
+      expect(fast.code).toBe(code);
+    }
+    // With anything else beside it, the CLI answers (and loads commander).
+    expect(withBlocked(['commander'], ['--version', '--quiet'], root).code).not.toBe(0);
   });
 
   // The checks import the facts, which import ts-morph: these commands compile the rules from the

@@ -121,8 +121,15 @@ export class ProjectSnapshot {
    * a re-run that checks one edited file then does not resolve every file of the project again to
    * find that file's importers. A list is only taken for the exact text it was made from.
    */
-  seedImports(known: ReadonlyArray<{ path: string; text: string; targets: string[] }>): void {
-    for (const k of known) if (!this.imports.has(k.path)) this.imports.set(k.path, { text: k.text, targets: k.targets });
+  seedImports(known: ReadonlyArray<{ path: string; text: string; targets?: string[] }>): void {
+    for (const k of known) {
+      if (k.targets && !this.imports.has(k.path)) this.imports.set(k.path, { text: k.text, targets: k.targets });
+      // The texts too, in a one-run snapshot: the import index reads every file's text, and these
+      // were read from disk in this run already (a persistent one must stat them itself).
+      if (!this.settings.persistent && !this.texts.has(k.path)) {
+        this.texts.set(k.path, { text: k.text, mtimeMs: 0, size: Buffer.byteLength(k.text, 'utf8'), checkedInPass: this.pass });
+      }
+    }
   }
 
   /** A file parsed from this text, reused when an earlier pass parsed the same text at the same path. */
