@@ -38,11 +38,25 @@ describe('jobModelsOf', () => {
     expect(m!.fields.get('triggeredby')).toMatchObject({ indexed: true });
   });
 
-  it('collects fields inherited from a base class in another file through the type checker', () => {
+  it('collects fields inherited from a base class in another file, read from its declaration', () => {
     const { models: [m], project } = models(
       {
         'src/models/base.ts': 'export abstract class JobBase { status!: string; created_at!: Date; }',
         'src/models/import-job.ts': "import { JobBase } from './base';\nexport class ImportJob extends JobBase { extra!: number; }",
+      },
+      'src/models/import-job.ts',
+    );
+    expect([...m!.fields.keys()].sort()).toEqual(['createdat', 'extra', 'status']);
+    expect(project.typeCheckersCreated).toBe(0);
+  });
+
+  it('asks the type checker for fields syntax cannot read (a mixin)', () => {
+    const { models: [m], project } = models(
+      {
+        'src/models/base.ts':
+          'export abstract class JobBase { status!: string; }\n' +
+          'export const Stamped = <T extends abstract new (...a: any[]) => object>(B: T) => { abstract class S extends B { created_at!: Date } return S; };',
+        'src/models/import-job.ts': "import { JobBase, Stamped } from './base';\nexport class ImportJob extends Stamped(JobBase) { extra!: number; }",
       },
       'src/models/import-job.ts',
     );
