@@ -308,7 +308,7 @@ export function jobModelsOf(project: ProjectFacts, file: FileFacts): JobModel[] 
 
 function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
   const settings = project.subjects.jobModel;
-  const namePattern = jobModelNamePattern(settings);
+  const namePattern = project.memo('job-models:name-pattern', () => jobModelNamePattern(settings));
   const inModelFile = matchesAnyGlob(file.relativePath, settings.files);
   const isCandidate = (name: string, node: ts.Node): boolean =>
     hasTag(node, settings.tag) || (inModelFile && namePattern.test(name));
@@ -337,11 +337,12 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
     if (!ts.isIdentifier(v.name) || !v.initializer) continue;
     const init = unwrap(v.initializer);
     if (!ts.isCallExpression(init)) continue;
-    const callee = calleeOf(project, file, init);
-    if (!callee || !settings.tableFactories.includes(callee.name)) continue;
     const tableName = init.arguments[0] && ts.isStringLiteralLike(init.arguments[0]) ? init.arguments[0].text : '';
     const statement = v.parent.parent;
     if (!(hasTag(statement, settings.tag) || (inModelFile && (namePattern.test(v.name.text) || namePattern.test(tableName))))) continue;
+    // Resolving the callee follows imports (and parses what they name): only for a candidate.
+    const callee = calleeOf(project, file, init);
+    if (!callee || !settings.tableFactories.includes(callee.name)) continue;
     push({ name: v.name.text, nameNode: v.name, declaration: v, kind: 'table', orm: true, file, fields: tableFields(project, file, init) });
   }
   return models;

@@ -89,6 +89,18 @@ describe('jobModelsOf', () => {
     expect(list[0]!.fields.has('id')).toBe(true);
   });
 
+  it('resolves a variable initializer callee only for table candidates (no import followed for ordinary code)', () => {
+    const { project, file, root } = projectOf({
+      'src/util/helper.ts': 'export function helper() { return 1; }',
+      'src/services/report.ts': "import { helper } from '../util/helper';\nexport const value = helper();",
+      'src/db/schema.ts': "import { helper } from '../util/helper';\nexport const importJobs = helper();",
+    });
+    const read = (path: string) => [...project.trackDependencies(() => jobModelsOf(project, file(path)))];
+    expect(read('src/services/report.ts')).not.toContain(`${root}/src/util/helper.ts`);
+    // A candidate's callee is followed (here to a function that is no table factory).
+    expect(read('src/db/schema.ts')).toContain(`${root}/src/util/helper.ts`);
+  });
+
   it('needs a model file or the @bgJobModel tag', () => {
     expect(models({ 'src/services/import-job.ts': 'export class ImportJob {}' }, 'src/services/import-job.ts').models).toEqual([]);
     const tagged = models({ 'src/anywhere.ts': '/** @bgJobModel */\nexport class Thing {}' }, 'src/anywhere.ts').models;
