@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { jobModelsOf, jobModelNamePattern } from '../../../../src/linter/facts/records/job-models.js';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { jobModelsOf, jobModelNamePattern, projectJobModels } from '../../../../src/linter/facts/records/job-models.js';
+import { ProjectFacts } from '../../../../src/linter/facts/project/project-facts.js';
+import { ProjectSnapshot } from '../../../../src/linter/facts/project/project-snapshot.js';
+import { tempProject } from '../../../helpers/temp-project.js';
 import { projectOf, defaultSubjects } from '../../../helpers/project-facts.js';
 
 function models(files: Record<string, string>, path: string) {
@@ -113,5 +117,26 @@ describe('jobModelsOf', () => {
       'src/models/job.ts',
     );
     expect(list.map((m) => m.name)).toEqual(['ImportJobEntity']);
+  });
+});
+
+describe('projectJobModels', () => {
+  it('parses only the model files whose text can declare a model', () => {
+    const files: Record<string, string> = {
+      'src/models/user.ts': 'export class User { name!: string; }',
+      'src/models/import-job.ts': 'export class ImportJob { status!: string; }',
+      'src/db/schema.ts': "import { pgTable, text } from 'drizzle-orm/pg-core';\nexport const imports = pgTable('import_jobs', { status: text('status') });",
+      'src/anywhere.ts': '/** @bgJobModel */\nexport class Thing { status!: string; }',
+    };
+    const root = tempProject(files);
+    const targets = Object.entries(files).map(([relativePath, text]) => ({ path: join(root, relativePath), relativePath, text }));
+    const parse = vi.spyOn(ProjectSnapshot.prototype, 'parse');
+    try {
+      const project = new ProjectFacts(root, defaultSubjects(), targets);
+      expect(projectJobModels(project).map((m) => m.name).sort()).toEqual(['ImportJob', 'Thing', 'imports']);
+      expect(parse.mock.calls.map((c) => c[1]).sort()).toEqual(['src/anywhere.ts', 'src/db/schema.ts', 'src/models/import-job.ts']);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
