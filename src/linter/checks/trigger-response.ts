@@ -70,20 +70,53 @@ function judgeType(checker: ts.TypeChecker, whole: ts.Type, keys: readonly strin
 }
 
 /**
+ * A declared type the checker need not be built for (`): string`, `: void`): the keyword's name
+ * when judgeType would find it carries no key ('missing', printed as the checker prints it), or
+ * UNKNOWN when judgeType cannot judge it; undefined for any other type.
+ */
+function keywordType(typeNode: ts.TypeNode): string | typeof UNKNOWN | undefined {
+  switch (typeNode.kind) {
+    case ts.SyntaxKind.StringKeyword:
+      return 'string';
+    case ts.SyntaxKind.NumberKeyword:
+      return 'number';
+    case ts.SyntaxKind.BooleanKeyword:
+      return 'boolean';
+    case ts.SyntaxKind.BigIntKeyword:
+      return 'bigint';
+    case ts.SyntaxKind.AnyKeyword:
+    case ts.SyntaxKind.UnknownKeyword:
+    case ts.SyntaxKind.NeverKeyword:
+    case ts.SyntaxKind.VoidKeyword:
+    case ts.SyntaxKind.UndefinedKeyword:
+      return UNKNOWN;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Judges the type of `e`, or the type a `typeNode` declares for it (a cast `x as Dto`, a variable's
  * annotation, a method's declared return type).
  */
 function judgeByType(ctx: Ctx, file: FileFacts, e: ts.Node, keys: readonly string[], typeNode?: ts.TypeNode): Verdict {
-  const checker = ctx.project.typeChecker(e.getSourceFile().fileName);
-  let type: ts.Type;
-  try {
-    type = typeNode ? checker.getTypeFromTypeNode(typeNode) : checker.getTypeAtLocation(e);
-  } catch {
-    return UNKNOWN;
+  const keyword = typeNode ? keywordType(typeNode) : undefined;
+  let typeText: string;
+  if (keyword !== undefined) {
+    if (typeof keyword !== 'string') return keyword;
+    typeText = keyword;
+  } else {
+    const checker = ctx.project.typeChecker(e.getSourceFile().fileName);
+    let type: ts.Type;
+    try {
+      type = typeNode ? checker.getTypeFromTypeNode(typeNode) : checker.getTypeAtLocation(e);
+    } catch {
+      return UNKNOWN;
+    }
+    const verdict = judgeType(checker, type, keys);
+    if (verdict !== 'missing') return verdict === 'ok' ? OK : UNKNOWN;
+    typeText = checker.typeToString(awaited(checker, type), undefined, ts.TypeFormatFlags.NoTruncation);
   }
-  const verdict = judgeType(checker, type, keys);
-  if (verdict !== 'missing') return verdict === 'ok' ? OK : UNKNOWN;
-  const typeText = checker.typeToString(awaited(checker, type), undefined, ts.TypeFormatFlags.NoTruncation);
   const shortType = typeText.length > MAX_TEXT ? `${typeText.slice(0, MAX_TEXT - 1)}…` : typeText;
   const written = shortText(e, file);
   return { kind: 'missing', what: written === shortType ? written : `${written} (${shortType})` };

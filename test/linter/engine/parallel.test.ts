@@ -5,10 +5,13 @@ import { tempProject } from '../../helpers/temp-project.js';
 
 function project(n: number): Record<string, string> {
   const files: Record<string, string> = {
-    'src/models/base.ts': 'export abstract class JobBase { status!: string; created_at!: Date }\n',
+    // A mixin: the fields come from the type checker (syntax reads plain `extends JobBase` itself).
+    'src/models/base.ts':
+      'export abstract class JobBase { status!: string }\n' +
+      'export const Stamped = <T extends abstract new (...a: any[]) => object>(B: T) => { abstract class S extends B { created_at!: Date } return S; };\n',
   };
   for (let i = 0; i < n; i++) {
-    files[`src/models/m${i}-job.ts`] = `import { JobBase } from './base';\nexport class M${i}Job extends JobBase { x${i}!: number }\n`;
+    files[`src/models/m${i}-job.ts`] = `import { JobBase, Stamped } from './base';\nexport class M${i}Job extends Stamped(JobBase) { x${i}!: number }\n`;
     files[`static/js/p${i}.js`] = `setInterval(() => pollStatus(), ${i % 2 ? 1000 : 4000});\n`;
     files[`src/util/u${i}.ts`] = `export function u${i}(a: number) { return a * ${i}; }\n`;
   }

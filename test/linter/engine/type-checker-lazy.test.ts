@@ -9,6 +9,14 @@ const PROJECT = {
   'static/js/page.js': 'setInterval(() => pollStatus(), 1000);\n',
 };
 
+const MIXIN_PROJECT = {
+  'src/models/base.ts':
+    'export abstract class JobBase { status!: string; created_at!: Date; }\n' +
+    'export const Tracked = <T extends abstract new (...a: any[]) => object>(B: T) => { abstract class S extends B { tries!: number } return S; };\n',
+  'src/models/import-job.ts': "import { JobBase, Tracked } from './base';\nexport class ImportJob extends Tracked(JobBase) {}\n",
+  'src/models/export-job.ts': "import { JobBase, Tracked } from './base';\nexport class ExportJob extends Tracked(JobBase) {}\n",
+};
+
 describe('the type checker is built lazily, at most once', () => {
   it('is not built when no loaded rule needs types', async () => {
     const result = await lint({ cwd: tempProject(PROJECT), paths: ['.'], onlyRules: ['BG-041'] });
@@ -21,9 +29,59 @@ describe('the type checker is built lazily, at most once', () => {
     expect(result.typeCheckersCreated).toBe(0);
   });
 
-  it('is built once for a run with several models that inherit fields', async () => {
+  it('is not built for models whose base classes syntax reads', async () => {
     const result = await lint({ cwd: tempProject(PROJECT), paths: ['.'] });
     expect(result.report.files.flatMap((f) => f.diagnostics).some((d) => d.ruleId === 'BG-002')).toBe(true);
+    expect(result.typeCheckersCreated).toBe(0);
+  });
+
+  it('is built once for a run with several models whose fields only the checker knows (a mixin)', async () => {
+    const result = await lint({ cwd: tempProject(MIXIN_PROJECT), paths: ['.'] });
+    expect(result.report.files.flatMap((f) => f.diagnostics).some((d) => d.ruleId === 'BG-002')).toBe(true);
     expect(result.typeCheckersCreated).toBe(1);
+  });
+});
+
+describe('questions answered without the type checker', () => {
+  it('a handler whose declared return type is a keyword', async () => {
+    const result = await lint({
+      cwd: tempProject({
+        'src/imports/imports.controller.ts': [
+          "import { Body, Controller, Post } from '@nestjs/common';",
+          "@Controller('api/imports')",
+          'export class ImportsController {',
+          '  constructor(private readonly legacy: any) {}',
+          '  @Post()',
+          '  start(@Body() body: { fileId: string }): string {',
+          '    return this.legacy.enqueue(body.fileId);',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+      paths: ['.'],
+      onlyRules: ['BG-020'],
+    });
+    expect(result.report.files.flatMap((f) => f.diagnostics).map((d) => d.message)).toEqual([
+      expect.stringContaining('returns this.legacy.enqueue(body.fileId) (string) without'),
+    ]);
+    expect(result.typeCheckersCreated).toBe(0);
+  });
+
+  it('a standard-library object made in a task file (`Object.assign(new Error(…), …)`)', async () => {
+    const task = (params: string) => ({
+      'src/jobs/import.task.ts': [
+        `export async function runImport(${params}) {`,
+        "  throw Object.assign(new Error('boom'), { status: 'failed' });",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const plain = await lint({ cwd: tempProject(task('id: string')), paths: ['.'] });
+    expect(plain.typeCheckersCreated).toBe(0);
+    // A file that binds the name itself is the checker's to judge.
+    const shadowed = await lint({ cwd: tempProject(task('id: string, Error: ErrorConstructor')), paths: ['.'] });
+    expect(shadowed.typeCheckersCreated).toBe(1);
+    expect(shadowed.report.files.flatMap((f) => f.diagnostics).map((d) => d.ruleId)).toEqual(plain.report.files.flatMap((f) => f.diagnostics).map((d) => d.ruleId));
   });
 });

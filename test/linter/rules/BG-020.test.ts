@@ -290,6 +290,12 @@ testRule('BG-020', {
       errors: [{ file: 'src/imports/imports.controller.ts', line: 7, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: 'this.legacy.enqueue(body.fileId) (ImportSummaryDto)', keys: ['job_id'] } }],
     },
     {
+      // A keyword return type is judged without the type checker (same verdict, same text).
+      name: 'NestJS: the declared return type string',
+      files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  start(@Body() body: { fileId: string }): string {\n    return this.legacy.enqueue(body.fileId);\n  }') },
+      errors: [{ file: 'src/imports/imports.controller.ts', line: 7, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: 'this.legacy.enqueue(body.fileId) (string)', keys: ['job_id'] } }],
+    },
+    {
       name: 'NestJS: an untyped result cast to a DTO without job_id',
       files: { ...NEST_DTOS, 'src/imports/imports.controller.ts': nestController('  async start(@Body() body: { fileId: string }) {\n    const queued = await this.legacy.enqueue(body.fileId);\n    return queued as ImportSummaryDto;\n  }') },
       errors: [{ file: 'src/imports/imports.controller.ts', line: 7, messageId: 'missingJobId', data: { route: 'POST /api/imports', returns: 'queued as ImportSummaryDto (ImportSummaryDto)', keys: ['job_id'] } }],

@@ -7,6 +7,7 @@ import type { ProjectFacts } from '../project/project-facts.js';
 import type { SubjectSettings } from '../project/subjects.js';
 import { calleeOf } from '../syntax/callee.js';
 import { resolveIdentifier } from '../syntax/symbols.js';
+import { inheritedMembersBySyntax } from './model-heritage.js';
 
 export type JobModelKind = 'class' | 'interface' | 'type' | 'table';
 
@@ -155,38 +156,57 @@ function addField(fields: Map<string, JobModelField>, field: JobModelField | und
   if (field && !fields.has(normalizeFieldName(field.name))) fields.set(normalizeFieldName(field.name), field);
 }
 
-function declarationFields(project: ProjectFacts, node: ts.Node): Map<string, JobModelField> {
+/**
+ * A model's own and inherited fields. Inherited ones are read from the base declarations when syntax
+ * gives the checker's answer (model-heritage.ts), else from the type checker; `viaChecker` skips the
+ * syntactic reading (tests compare the two).
+ */
+export function declarationFields(project: ProjectFacts, file: FileFacts, node: ts.Node, viaChecker = false): Map<string, JobModelField> {
   const fields = new Map<string, JobModelField>();
   const classIndexes = classIndexedFields(node);
   for (const member of ownMembers(node)) addField(fields, memberField(member, classIndexes));
   if (inheritsFields(node)) {
-    const named = node as ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
-    if (named.name) {
-      const checker = project.typeChecker(node.getSourceFile().fileName);
-      const symbol = checker.getSymbolAtLocation(named.name);
-      const type = symbol ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
-      // The result cache must know every file the fields came from: base declarations too, even
-      // when they contribute no field of their own (a base whose fields were all removed).
-      const seen = new Set<ts.Type>();
-      const visitBases = (t: ts.Type): void => {
-        if (seen.has(t) || !(t.flags & ts.TypeFlags.Object)) return;
-        seen.add(t);
-        for (const d of t.getSymbol()?.declarations ?? []) project.load(d.getSourceFile().fileName);
-        if ((t as ts.ObjectType).objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface)) {
-          for (const base of checker.getBaseTypes(t as ts.InterfaceType)) visitBases(base);
-        }
-      };
-      if (type) visitBases(type);
-      for (const prop of type?.getProperties() ?? []) {
-        const decl = prop.valueDeclaration ?? prop.declarations?.[0];
-        if (!decl) continue;
-        project.load(decl.getSourceFile().fileName);
-        const owner = decl.parent;
-        addField(fields, memberField(decl, owner ? classIndexedFields(owner) : new Set()));
-      }
+    const readable = !viaChecker && (ts.isClassLike(node) || ts.isInterfaceDeclaration(node));
+    const syntactic = readable ? inheritedMembersBySyntax(project, file, node) : undefined;
+    const inherited = syntactic ?? inheritedMembersByChecker(project, node);
+    for (const decl of inherited) {
+      project.load(decl.getSourceFile().fileName);
+      const owner = decl.parent;
+      addField(fields, memberField(decl, owner ? classIndexedFields(owner) : new Set()));
     }
   }
   return fields;
+}
+
+/**
+ * The type checker's properties of a model whose fields syntax cannot read (a global base, a mixin,
+ * an intersection with a derived type): every property's declaration, own ones included (they are
+ * already in the map and change nothing).
+ */
+function inheritedMembersByChecker(project: ProjectFacts, node: ts.Node): ts.Node[] {
+  const named = node as ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+  if (!named.name) return [];
+  const checker = project.typeChecker(node.getSourceFile().fileName);
+  const symbol = checker.getSymbolAtLocation(named.name);
+  const type = symbol ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+  // The result cache must know every file the fields came from: base declarations too, even
+  // when they contribute no field of their own (a base whose fields were all removed).
+  const seen = new Set<ts.Type>();
+  const visitBases = (t: ts.Type): void => {
+    if (seen.has(t) || !(t.flags & ts.TypeFlags.Object)) return;
+    seen.add(t);
+    for (const d of t.getSymbol()?.declarations ?? []) project.load(d.getSourceFile().fileName);
+    if ((t as ts.ObjectType).objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface)) {
+      for (const base of checker.getBaseTypes(t as ts.InterfaceType)) visitBases(base);
+    }
+  };
+  if (type) visitBases(type);
+  const out: ts.Node[] = [];
+  for (const prop of type?.getProperties() ?? []) {
+    const decl = prop.valueDeclaration ?? prop.declarations?.[0];
+    if (decl) out.push(decl);
+  }
+  return out;
 }
 
 /** Drizzle: `pgTable('import_jobs', { status: text('status').notNull(), ...timestamps }, (t) => [index().on(t.status)])`. */
@@ -281,6 +301,27 @@ function isDerivedFromModel(shape: ts.TypeNode, modelName: RegExp): boolean {
   });
 }
 
+/**
+ * Every job model of the project's model files (and tagged files), once per run. Only files whose
+ * text can declare one are parsed for it: a model's name ends with one of `nameEndings` (`Job`, or
+ * `job` in snake case; a table's name may be its string argument), and a tagged one says `@tag`, so
+ * a file without those words declares none (`\u` escapes in names are let through). On outline
+ * 124 of the 149 model files are Sequelize models of other things.
+ */
+export function projectJobModels(project: ProjectFacts): JobModel[] {
+  return project.memo('job-models:project', () => {
+    const settings = project.subjects.jobModel;
+    const tag = `@${settings.tag}`;
+    const words = settings.nameEndings.map((w) => w.replace(/[^\w]/g, '')).flatMap((w) => [w, w.toLowerCase()]);
+    const mayDeclare = (text: string) => text.includes(tag) || text.includes('\\u') || words.some((w) => text.includes(w));
+    return project.textsMatching({ globs: settings.files, needles: [tag] }).flatMap(({ path, text }) => {
+      if (!mayDeclare(text)) return [];
+      const file = project.load(path);
+      return file ? jobModelsOf(project, file) : [];
+    });
+  });
+}
+
 /** The job models declared in one file (rules.md "job model"), with their own and inherited fields. */
 export function jobModelsOf(project: ProjectFacts, file: FileFacts): JobModel[] {
   return project.memo(`job-models:${file.path}`, () => findJobModels(project, file));
@@ -288,7 +329,7 @@ export function jobModelsOf(project: ProjectFacts, file: FileFacts): JobModel[] 
 
 function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
   const settings = project.subjects.jobModel;
-  const namePattern = jobModelNamePattern(settings);
+  const namePattern = project.memo('job-models:name-pattern', () => jobModelNamePattern(settings));
   const inModelFile = matchesAnyGlob(file.relativePath, settings.files);
   const isCandidate = (name: string, node: ts.Node): boolean =>
     hasTag(node, settings.tag) || (inModelFile && namePattern.test(name));
@@ -301,27 +342,28 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
     if (!c.name || !isCandidate(c.name.text, c)) continue;
     // `@ObjectType()` (GraphQL) alone mirrors a table declared elsewhere (Prisma): not an ORM declaration.
     const orm = decoratorsOf(c).some((d) => !settings.nonOrmDecorators?.includes(decoratorName(d) ?? ''));
-    push({ name: c.name.text, nameNode: c.name, declaration: c, kind: 'class', orm, file, fields: declarationFields(project, c) });
+    push({ name: c.name.text, nameNode: c.name, declaration: c, kind: 'class', orm, file, fields: declarationFields(project, file, c) });
   }
   for (const i of file.index.interfaces) {
     if (!isCandidate(i.name.text, i) || isImplemented(project, i.name.text)) continue;
-    push({ name: i.name.text, nameNode: i.name, declaration: i, kind: 'interface', orm: false, file, fields: declarationFields(project, i) });
+    push({ name: i.name.text, nameNode: i.name, declaration: i, kind: 'interface', orm: false, file, fields: declarationFields(project, file, i) });
   }
   for (const t of file.index.typeAliases) {
     const shape = t.type;
     const objectShaped = ts.isTypeLiteralNode(shape) || (ts.isIntersectionTypeNode(shape) && shape.types.some(ts.isTypeLiteralNode));
     if (!objectShaped || !isCandidate(t.name.text, t) || isDerivedFromModel(shape, namePattern)) continue;
-    push({ name: t.name.text, nameNode: t.name, declaration: t, kind: 'type', orm: false, file, fields: declarationFields(project, t) });
+    push({ name: t.name.text, nameNode: t.name, declaration: t, kind: 'type', orm: false, file, fields: declarationFields(project, file, t) });
   }
   for (const v of file.index.variables) {
     if (!ts.isIdentifier(v.name) || !v.initializer) continue;
     const init = unwrap(v.initializer);
     if (!ts.isCallExpression(init)) continue;
-    const callee = calleeOf(project, file, init);
-    if (!callee || !settings.tableFactories.includes(callee.name)) continue;
     const tableName = init.arguments[0] && ts.isStringLiteralLike(init.arguments[0]) ? init.arguments[0].text : '';
     const statement = v.parent.parent;
     if (!(hasTag(statement, settings.tag) || (inModelFile && (namePattern.test(v.name.text) || namePattern.test(tableName))))) continue;
+    // Resolving the callee follows imports (and parses what they name): only for a candidate.
+    const callee = calleeOf(project, file, init);
+    if (!callee || !settings.tableFactories.includes(callee.name)) continue;
     push({ name: v.name.text, nameNode: v.name, declaration: v, kind: 'table', orm: true, file, fields: tableFields(project, file, init) });
   }
   return models;

@@ -8,6 +8,7 @@ import { isStatusTypeDeclaration, isStatusTypeName } from './status-types.js';
 import { resolveIdentifier, resolveMember, type Resolved } from '../syntax/symbols.js';
 import { classOfThis } from '../syntax/ast-utils.js';
 import { bindingElementNamed } from '../syntax/declarations.js';
+import { constructsLibClass } from '../syntax/lib-constructors.js';
 
 /**
  * Is a value a job record? rules.md: "x must be a job record: its type is a job model or the standard
@@ -308,6 +309,9 @@ export function expressionOrigin(project: ProjectFacts, file: FileFacts, expr: t
  * may a task file take the value for a job record.
  */
 export function checkerOrigin(project: ProjectFacts, expr: ts.Expression): Origin {
+  // `Object.assign(new Error("boom"), { code })`: the standard library's Error, as the checker would
+  // say, without building it.
+  if (constructsLibClass(expr.getSourceFile(), expr)) return 'other';
   const checker = project.typeChecker(expr.getSourceFile().fileName);
   let type: ts.Type;
   try {

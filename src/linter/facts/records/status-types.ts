@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { FileFacts } from '../project/file-facts.js';
 import { propertyNameText, unwrap } from '../syntax/fold.js';
-import { jobModelsOf, type JobModel } from './job-models.js';
+import { projectJobModels, type JobModel } from './job-models.js';
 import { normalizeFieldName } from '../project/names.js';
 import { matchesNameList } from '../project/wildcard.js';
 import type { ProjectFacts } from '../project/project-facts.js';
@@ -125,8 +125,7 @@ function statusTypesUsedByModels(project: ProjectFacts): Set<ts.Node> {
     const out = new Set<ts.Node>();
     const statusKey = normalizeFieldName(project.subjects.jobModel.statusField);
     // Models live in model files or carry the tag: only those files are parsed for this scan.
-    const modelFiles = project.filesMatching({ globs: project.subjects.jobModel.files, needles: [`@${project.subjects.jobModel.tag}`] });
-    const models: JobModel[] = modelFiles.flatMap((f) => jobModelsOf(project, f));
+    const models: JobModel[] = projectJobModels(project);
     for (const model of models) {
       const field = model.fields.get(statusKey);
       if (!field) continue;
