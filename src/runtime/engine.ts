@@ -82,8 +82,11 @@ export async function captureSend(
     ...(delayMs > 0 && { startAfter: delayMs / 1000 }),
     db: {
       executeSql: async (text: string, values?: unknown[]) => {
-        if (!captured && values?.length === 1 && text.split('$1::json').length === 2 && !/\$2\b/.test(text)) {
-          captured = { text, values: [values[0]] };
+        // The job list must be a JSON array in text: batches join the lists of several sends.
+        const list = values?.[0];
+        if (!captured && values?.length === 1 && typeof list === 'string' && list.startsWith('[') && list.endsWith(']') &&
+            text.split('$1::json').length === 2 && !/\$2\b/.test(text)) {
+          captured = { text, values: [list] };
         }
         return { rows: [{ id: record.id }] };
       },

@@ -8,11 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { DEDUPLICATED_MESSAGE, QUEUED_MESSAGE, type TriggerResponse } from '../shared/jobs.js';
 import { captureSend, sendAttempt, sendOptions, type Engine } from './engine.js';
 import type { JobRecord } from './job-record.js';
-import { bossDb } from './store.js';
+import { bossDb, inOpenSession } from './store.js';
+import { enqueueBatched } from './enqueue-batcher.js';
 import { ModelValidationError, isIntegrityError, errorMessage } from './errors.js';
 import { checkStorableJson, checkStorableText } from './storable.js';
 import { logAt } from './logger.js';
-import type { NewJob } from './records.js';
+import type { CapturedSend, NewJob } from './records.js';
 import type { SqlSession } from './sessions.js';
 import type { TaskDefinition } from './task.js';
 
@@ -83,6 +84,17 @@ function inTransaction<T>(engine: Engine, ex: SqlSession, fn: (tx: SqlSession) =
   return ex === engine.store ? engine.store.transaction(fn) : fn(ex);
 }
 
+/**
+ * The record and its first try in one statement: batched with other enqueues in flight on the
+ * runtime's own store; alone in a caller's session (its transaction is its own), and alone inside a
+ * task's open session on PGlite (where the store refuses it with a clear error, not a batch's wait).
+ */
+async function insertWithSend(engine: Engine, ex: SqlSession, job: NewJob, send: CapturedSend): Promise<JobRecord | null> {
+  if (ex === engine.store && !inOpenSession()) return enqueueBatched(engine, job, send);
+  const [record] = await engine.repo.insertManyWithSend(ex, [job], send);
+  return record ?? null;
+}
+
 export async function enqueue(
   engine: Engine,
   def: TaskDefinition<any, any[], unknown>,
@@ -97,7 +109,7 @@ export async function enqueue(
       // One statement (record + pg-boss job) when pg-boss's insert can be folded in; else two.
       const send = await captureSend(engine, job, 1, job.delayMs);
       const record = send
-        ? await engine.repo.insertWithSend(tx, job, send)
+        ? await insertWithSend(engine, tx, job, send)
         : await inTransaction(engine, tx, async (t) => {
             const inserted = await engine.repo.insert(t, job);
             if (inserted) await sendAttempt(engine, t, inserted, 1, job.delayMs);

@@ -64,9 +64,14 @@ export interface ListFilter {
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
-const insertParams = (job: NewJob) => [
-  job.id, job.task, job.queue, json(job.args), job.triggeredBy, job.dedupKey, job.maxAttempts, job.delayMs,
-];
+/** The one parameter of `#insertManySql`: the jobs as a JSON list of rows. */
+const insertManyParam = (jobs: NewJob[]) =>
+  JSON.stringify(
+    jobs.map((j) => ({
+      id: j.id, task: j.task, queue: j.queue, args: j.args, triggered_by: j.triggeredBy,
+      dedup_key: j.dedupKey, max_attempts: j.maxAttempts, delay_ms: j.delayMs,
+    })),
+  );
 
 /** pg-boss's `complete` UPDATE, captured (engine.ts `captureComplete`), and its parameters. */
 export interface CapturedComplete {
@@ -101,59 +106,55 @@ export class JobRepository {
 
   /** Inserts a pending job; null when an active job already holds its dedup key. */
   async insert(ex: Executor, job: NewJob): Promise<JobRecord | null> {
-    const { rows } = await ex.query(`${this.#insertSql(1)} RETURNING *`, insertParams(job));
+    const { rows } = await ex.query(`${this.#insertManySql(1)} RETURNING *`, [insertManyParam([job])]);
     return rows[0] ? rowToRecord(rows[0]) : null;
   }
 
   /**
-   * Inserts a pending job and, in the same statement, runs pg-boss's own insert of its first try
-   * (`send`: the SQL pg-boss would run, whose only parameter `$1` is its job list): one round trip
-   * and no explicit transaction, atomic because it is one statement. The pg-boss job is inserted only
-   * if the record was (a dedup hit inserts neither). Null on a dedup hit.
+   * Inserts pending jobs and, in the same statement, runs pg-boss's own insert of their first tries
+   * (`send`'s SQL, captured: its only parameter `$1` is its job list, here the jobs' lists joined):
+   * one round trip and no explicit transaction, atomic because it is one statement. A pg-boss job
+   * is inserted only for a record that was (a dedup hit inserts neither). Returns the records
+   * inserted, in the order of `jobs`; a job missing from them was a dedup hit.
    */
-  async insertWithSend(ex: Executor, job: NewJob, send: CapturedSend): Promise<JobRecord | null> {
-    const sendSql = send.text.replace('$1::json', `(CASE WHEN EXISTS (SELECT 1 FROM rec) THEN $1::json ELSE '[]'::json END)`);
-    const { rows } = await ex.query(
-      `WITH rec AS (${this.#insertSql(2)} RETURNING *), sent AS (${sendSql})
-       SELECT rec.*, (SELECT count(*) FROM sent)::int AS bg_sent FROM rec`,
-      [send.values[0], ...insertParams(job)],
+  async insertManyWithSend(ex: Executor, jobs: NewJob[], send: CapturedSend): Promise<JobRecord[]> {
+    const sendSql = send.text.replace(
+      '$1::json',
+      `(SELECT COALESCE(json_agg(j), '[]'::json) FROM json_array_elements($1::json) AS j
+         WHERE (j->'data'->>'record_id')::uuid IN (SELECT id FROM rec))`,
     );
-    const row = rows[0];
-    if (!row) return null;
-    if (row.bg_sent !== 1) throw new Error(`pg-boss did not accept the first try of job ${job.id}`);
-    return rowToRecord(row);
-  }
-
-  /** Parameters from `$first`: id, task, queue, args, triggered_by, dedup_key, max_attempts, delay ms. */
-  #insertSql(first: number): string {
-    const p = (i: number) => `$${first + i}`;
-    return `INSERT INTO ${this.table}
-         (id, task, queue, status, args, triggered_by, dedup_key, attempts, max_attempts, run_after)
-       VALUES (${p(0)}, ${p(1)}, ${p(2)}, 'pending', ${p(3)}::jsonb, ${p(4)}, ${p(5)}, 0, ${p(6)}, now() + ${p(7)} * interval '1 millisecond')
-       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING`;
+    const { rows } = await ex.query(
+      `WITH rec AS (${this.#insertManySql(2)} RETURNING *), sent AS (${sendSql})
+       SELECT rec.*, (SELECT count(*) FROM sent)::int AS bg_sent FROM rec`,
+      [send.values[0], insertManyParam(jobs)],
+    );
+    if (rows.length && rows[0]!.bg_sent !== rows.length) {
+      throw new Error(`pg-boss accepted ${rows[0]!.bg_sent} of the first tries of ${rows.length} jobs`);
+    }
+    const byId = new Map(rows.map((row) => [String(row.id), row]));
+    return jobs.flatMap((job) => (byId.has(job.id) ? [rowToRecord(byId.get(job.id)!)] : []));
   }
 
   /** Inserts pending jobs in one statement; returns the ids inserted (not the dedup hits). */
   async insertMany(ex: Executor, jobs: NewJob[]): Promise<string[]> {
-    const { rows } = await ex.query(
-      `INSERT INTO ${this.table}
+    const { rows } = await ex.query(`${this.#insertManySql(1)} RETURNING id`, [insertManyParam(jobs)]);
+    return rows.map((r) => String(r.id));
+  }
+
+  /**
+   * The jobs of parameter `$param` (JSON, `insertManyParam`), inserted in their order: a key
+   * repeated among them goes to the first, as if they were inserted one by one.
+   */
+  #insertManySql(param: number): string {
+    return `INSERT INTO ${this.table}
          (id, task, queue, status, args, triggered_by, dedup_key, attempts, max_attempts, run_after)
        SELECT id, task, queue, 'pending', args, triggered_by, dedup_key, 0, max_attempts,
               now() + delay_ms * interval '1 millisecond'
-         FROM jsonb_to_recordset($1::jsonb)
-           AS x(id uuid, task text, queue text, args jsonb, triggered_by text, dedup_key text, max_attempts int, delay_ms float8)
-       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING
-       RETURNING id`,
-      [
-        JSON.stringify(
-          jobs.map((j) => ({
-            id: j.id, task: j.task, queue: j.queue, args: j.args, triggered_by: j.triggeredBy,
-            dedup_key: j.dedupKey, max_attempts: j.maxAttempts, delay_ms: j.delayMs,
-          })),
-        ),
-      ],
-    );
-    return rows.map((r) => String(r.id));
+         FROM ROWS FROM (jsonb_to_recordset($${param}::jsonb)
+                AS (id uuid, task text, queue text, args jsonb, triggered_by text, dedup_key text, max_attempts int, delay_ms float8))
+              WITH ORDINALITY AS x(id, task, queue, args, triggered_by, dedup_key, max_attempts, delay_ms, n)
+        ORDER BY n
+       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL AND status IN ('pending', 'running') DO NOTHING`;
   }
 
   async findActiveByDedupKeys(ex: Executor, dedupKeys: string[]): Promise<JobRecord[]> {
