@@ -33,7 +33,10 @@ export class WorkerPool {
   readonly #queues: QueueName[];
   readonly #concurrency: number;
   readonly #pollMs: number;
+  /** Slots: one per job whose body runs (claimed, not yet returned). */
   readonly #running = new Set<Promise<unknown>>();
+  /** Every run not yet settled: bodies running, and those whose record write is pending. */
+  readonly #runs = new Set<Promise<unknown>>();
   #stopping = false;
   #wakeUp: (() => void) | undefined;
   #loop: Promise<void> | undefined;
@@ -87,9 +90,9 @@ export class WorkerPool {
     let tick = 0;
     let failures = 0;
     while (!this.#stopping) {
-      const free = this.#concurrency - this.#running.size;
+      const free = this.#freeSlots();
       if (free <= 0) {
-        await Promise.race([...this.#running, this.#sleep(this.#pollMs)]);
+        await Promise.race([...this.#running, ...this.#runs, this.#sleep(this.#pollMs)]);
         continue;
       }
       let fetched = 0;
@@ -147,19 +150,37 @@ export class WorkerPool {
     }
   }
 
+  /**
+   * Slots free for new jobs. A slot is freed when its body returns; its record is written in the
+   * background (completions are batched). At most twice `concurrency` such writes are pending, so a
+   * slow or unreachable database stops the fetching instead of piling up finished runs.
+   */
+  #freeSlots(): number {
+    const settling = this.#runs.size - this.#running.size;
+    return Math.min(this.#concurrency - this.#running.size, 2 * this.#concurrency - settling);
+  }
+
   #dispatch(queue: string, bossId: string, data: Delivery, record: JobRecord | null): void {
     const engine = this.#engine;
+    let freeSlot!: () => void;
+    const slot = new Promise<void>((resolve) => (freeSlot = resolve)).then(() => {
+      this.#running.delete(slot);
+      this.wake();
+    });
+    const request = { recordId: data.record_id, attempt: data.attempt, bossJob: { queue, id: bossId } };
     const run: Promise<unknown> = (async () => {
-      await runAttempt(engine, { recordId: data.record_id, attempt: data.attempt, bossJob: { queue, id: bossId } }, record);
+      await runAttempt(engine, request, record, freeSlot);
     })()
       .catch((error: unknown) => {
         logAt(engine.logger, 'error', 'Job run crashed', { job_id: data?.record_id, ...errorFields(error) });
       })
       .finally(() => {
-        this.#running.delete(run);
+        freeSlot();
+        this.#runs.delete(run);
         this.wake();
       });
-    this.#running.add(run);
+    this.#running.add(slot);
+    this.#runs.add(run);
   }
 
   /**
@@ -172,16 +193,17 @@ export class WorkerPool {
     this.#reaper?.stop();
     this.wake();
     await this.#loop;
-    if (this.#running.size) {
+    // Runs, not slots: a finished body's record write is awaited too.
+    if (this.#runs.size) {
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-      await Promise.race([Promise.allSettled([...this.#running]), grace]);
+      await Promise.race([Promise.allSettled([...this.#runs]), grace]);
       clearTimeout(timer);
     }
-    if (this.#running.size) {
+    if (this.#runs.size) {
       logAt(engine.logger, 'warning', 'Releasing running jobs on shutdown', { count: this.#running.size });
       for (const controller of engine.localRuns.values()) controller.abort(new ShutdownError('Worker shutting down'));
-      await Promise.allSettled([...this.#running]);
+      await Promise.allSettled([...this.#runs]);
     }
     logAt(engine.logger, 'info', 'Worker stopped', { owner: engine.owner });
   }
