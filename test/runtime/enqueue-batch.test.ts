@@ -160,4 +160,27 @@ describe.each(STORES)('batched enqueue on $name', (store) => {
     expect(new Set(responses.map((r) => r.job_id))).toEqual(new Set([responses[0]!.job_id]));
     expect((await rt.jobs.get(responses[0]!.job_id))!.args).toEqual([0]);
   });
+
+  it('enqueueMany without dedup keys is one statement: records and pg-boss jobs, no transaction', async () => {
+    const task = rt.simpleTask({ name: 'batch.bulk' }, async () => null);
+    const original = { query: rt.store.query.bind(rt.store), transaction: rt.store.transaction.bind(rt.store) };
+    const statements: string[] = [];
+    let transactions = 0;
+    rt.store.query = ((text: string, params?: unknown[]) => (statements.push(text), original.query(text, params))) as typeof rt.store.query;
+    rt.store.transaction = ((fn: never) => (transactions++, original.transaction(fn))) as typeof rt.store.transaction;
+    let responses: TriggerResponse[];
+    try {
+      responses = await task.enqueueMany([{ args: [1] }, { args: [2], delaySeconds: 3600 }, { args: [3], triggeredBy: 'api:bulk' }]);
+    } finally {
+      Object.assign(rt.store, original);
+    }
+    expect(statements).toHaveLength(1);
+    expect(transactions).toBe(0);
+    for (const r of responses) {
+      const jobs = await rt.boss.findJobs<{ record_id: string; attempt: number }>(`${names.table}.default`, { data: { record_id: r.job_id } });
+      expect(jobs.map((j) => j.data)).toEqual([{ record_id: r.job_id, attempt: 1 }]);
+    }
+    const delayed = (await rt.jobs.get(responses[1]!.job_id))!;
+    expect(Math.round((delayed.run_after.getTime() - delayed.created_at.getTime()) / 1000)).toBe(3600);
+  });
 });
