@@ -4,7 +4,7 @@
  * `insertManyWithSend`) instead of one each. Under load that turns a round trip per job into a
  * round trip per batch; a lone call waits only for the current event-loop turn to end.
  *
- * Each caller still gets its own answer: its record, null for a dedup hit (a key held by an active
+ * Each caller still gets its own answer: its job inserted, or not for a dedup hit (a key held by an active
  * job, or by an earlier call of the same batch, as one by one), or its own error. When the server
  * refuses a batch (an SQLSTATE: the statement was rolled back), each job is retried alone, so one
  * bad job fails only its caller. A batch lost with its connection (no SQLSTATE; it may have
@@ -13,7 +13,6 @@
  */
 import type { Engine } from './engine.js';
 import { sqlState } from './errors.js';
-import type { JobRecord } from './job-record.js';
 import type { CapturedSend, NewJob } from './records.js';
 import { outsideSession } from './store.js';
 
@@ -23,7 +22,7 @@ const MAX_BATCH = 500;
 interface Waiting {
   job: NewJob;
   send: CapturedSend;
-  resolve: (record: JobRecord | null) => void;
+  resolve: (inserted: boolean) => void;
   reject: (error: unknown) => void;
 }
 
@@ -34,7 +33,7 @@ class EnqueueBatcher {
 
   constructor(private readonly engine: Engine) {}
 
-  add(job: NewJob, send: CapturedSend): Promise<JobRecord | null> {
+  add(job: NewJob, send: CapturedSend): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ job, send, resolve, reject });
       this.#schedule();
@@ -68,12 +67,12 @@ class EnqueueBatcher {
         return;
       }
       await Promise.all(
-        group.map((w) => this.#insert([w]).then((records) => settle([w], records), w.reject)),
+        group.map((w) => this.#insert([w]).then((ids) => settle([w], ids), w.reject)),
       );
     }
   }
 
-  #insert(group: Waiting[]): Promise<JobRecord[]> {
+  #insert(group: Waiting[]): Promise<string[]> {
     // Each send's job list is a JSON array of one job: their lists joined are the batch's.
     const list = `[${group.map((w) => (w.send.values[0] as string).slice(1, -1)).join(',')}]`;
     return this.engine.repo.insertManyWithSend(
@@ -84,15 +83,15 @@ class EnqueueBatcher {
   }
 }
 
-function settle(group: Waiting[], records: JobRecord[]): void {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  for (const w of group) w.resolve(byId.get(w.job.id) ?? null);
+function settle(group: Waiting[], insertedIds: string[]): void {
+  const inserted = new Set(insertedIds);
+  for (const w of group) w.resolve(inserted.has(w.job.id));
 }
 
 const batchers = new WeakMap<Engine, EnqueueBatcher>();
 
-/** Inserts `job` (and its first try, `send`) with the batch it lands in; null on a dedup hit. */
-export function enqueueBatched(engine: Engine, job: NewJob, send: CapturedSend): Promise<JobRecord | null> {
+/** Inserts `job` (and its first try, `send`) with the batch it lands in; false on a dedup hit. */
+export function enqueueBatched(engine: Engine, job: NewJob, send: CapturedSend): Promise<boolean> {
   let batcher = batchers.get(engine);
   if (!batcher) batchers.set(engine, (batcher = new EnqueueBatcher(engine)));
   return batcher.add(job, send);

@@ -85,14 +85,13 @@ function inTransaction<T>(engine: Engine, ex: SqlSession, fn: (tx: SqlSession) =
 }
 
 /**
- * The record and its first try in one statement: batched with other enqueues in flight on the
+ * The record and its first try in one statement (false on a dedup hit): batched with other enqueues in flight on the
  * runtime's own store; alone in a caller's session (its transaction is its own), and alone inside a
  * task's open session on PGlite (where the store refuses it with a clear error, not a batch's wait).
  */
-async function insertWithSend(engine: Engine, ex: SqlSession, job: NewJob, send: CapturedSend): Promise<JobRecord | null> {
+async function insertWithSend(engine: Engine, ex: SqlSession, job: NewJob, send: CapturedSend): Promise<boolean> {
   if (ex === engine.store && !inOpenSession()) return enqueueBatched(engine, job, send);
-  const [record] = await engine.repo.insertManyWithSend(ex, [job], send);
-  return record ?? null;
+  return (await engine.repo.insertManyWithSend(ex, [job], send)).length === 1;
 }
 
 export async function enqueue(
@@ -108,16 +107,14 @@ export async function enqueue(
       const job = newJob(def, args, options);
       // One statement (record + pg-boss job) when pg-boss's insert can be folded in; else two.
       const send = await captureSend(engine, job, 1, job.delayMs);
-      const record = send
+      const inserted = send
         ? await insertWithSend(engine, tx, job, send)
         : await inTransaction(engine, tx, async (t) => {
-            const inserted = await engine.repo.insert(t, job);
-            if (inserted) await sendAttempt(engine, t, inserted, 1, job.delayMs);
-            return inserted;
+            const record = await engine.repo.insert(t, job);
+            if (record) await sendAttempt(engine, t, record, 1, job.delayMs);
+            return !!record;
           });
-      if (record) {
-        return { job_id: record.id, status: record.status, message: QUEUED_MESSAGE };
-      }
+      if (inserted) return { job_id: job.id, status: 'pending', message: QUEUED_MESSAGE };
       const existing = await engine.repo.findActiveByDedupKey(tx, options.dedupKey!);
       if (existing) return { job_id: existing.id, status: existing.status, message: DEDUPLICATED_MESSAGE };
     }
@@ -160,7 +157,7 @@ const BULK_CHUNK = 1000;
  */
 async function insertChunk(engine: Engine, def: TaskDefinition<any, any[], unknown>, ex: SqlSession, chunk: NewJob[]): Promise<string[]> {
   const send = await captureFirstTries(engine, def, chunk);
-  if (send) return (await engine.repo.insertManyWithSend(ex, chunk, send)).map((r) => r.id);
+  if (send) return engine.repo.insertManyWithSend(ex, chunk, send);
   return inTransaction(engine, ex, async (tx) => {
     const ids = await engine.repo.insertMany(tx, chunk);
     if (ids.length) {

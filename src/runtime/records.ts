@@ -114,25 +114,24 @@ export class JobRepository {
    * Inserts pending jobs and, in the same statement, runs pg-boss's own insert of their first tries
    * (`send`'s SQL, captured: its only parameter `$1` is its job list, here the jobs' lists joined):
    * one round trip and no explicit transaction, atomic because it is one statement. A pg-boss job
-   * is inserted only for a record that was (a dedup hit inserts neither). Returns the records
-   * inserted, in the order of `jobs`; a job missing from them was a dedup hit.
+   * is inserted only for a record that was (a dedup hit inserts neither). Returns the ids inserted
+   * (a new record is `pending`, nothing else to read back); a job missing from them was a dedup hit.
    */
-  async insertManyWithSend(ex: Executor, jobs: NewJob[], send: CapturedSend): Promise<JobRecord[]> {
+  async insertManyWithSend(ex: Executor, jobs: NewJob[], send: CapturedSend): Promise<string[]> {
     const sendSql = send.text.replace(
       '$1::json',
       `(SELECT COALESCE(json_agg(j), '[]'::json) FROM json_array_elements($1::json) AS j
          WHERE (j->'data'->>'record_id')::uuid IN (SELECT id FROM rec))`,
     );
     const { rows } = await ex.query(
-      `WITH rec AS (${this.#insertManySql(2)} RETURNING *), sent AS (${sendSql})
-       SELECT rec.*, (SELECT count(*) FROM sent)::int AS bg_sent FROM rec`,
+      `WITH rec AS (${this.#insertManySql(2)} RETURNING id), sent AS (${sendSql})
+       SELECT rec.id, (SELECT count(*) FROM sent)::int AS bg_sent FROM rec`,
       [send.values[0], insertManyParam(jobs)],
     );
     if (rows.length && rows[0]!.bg_sent !== rows.length) {
       throw new Error(`pg-boss accepted ${rows[0]!.bg_sent} of the first tries of ${rows.length} jobs`);
     }
-    const byId = new Map(rows.map((row) => [String(row.id), row]));
-    return jobs.flatMap((job) => (byId.has(job.id) ? [rowToRecord(byId.get(job.id)!)] : []));
+    return rows.map((row) => String(row.id));
   }
 
   /** Inserts pending jobs in one statement; returns the ids inserted (not the dedup hits). */
