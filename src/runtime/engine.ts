@@ -141,6 +141,27 @@ export async function captureComplete(engine: Engine, queue: string): Promise<Ca
   return captured;
 }
 
+/**
+ * pg-boss's `fetch` of up to `batchSize` jobs of queue `name`, captured instead of run, so the
+ * worker can claim the records in the same statement. Null when the SQL is not the shape relied on
+ * (one parameter-less `WITH … UPDATE … RETURNING` statement): the worker then fetches, then claims.
+ */
+export async function captureFetch(engine: Engine, name: string, batchSize: number): Promise<string | null> {
+  let captured: string | null = null;
+  await engine.boss.fetch(name, {
+    batchSize,
+    db: {
+      executeSql: async (text: string, values?: unknown[]) => {
+        if (!captured && !values?.length && /^\s*WITH\b[\s\S]*\bUPDATE\b[\s\S]*\bRETURNING\b/.test(text) && !/\$1\b/.test(text)) {
+          captured = text;
+        }
+        return { rows: [] };
+      },
+    },
+  });
+  return captured;
+}
+
 /** Fails any pg-boss job of this record still queued or active, inside the caller's transaction. */
 export async function retireDeliveries(engine: Engine, tx: SqlSession, record: JobRecord, reason: string): Promise<void> {
   const name = engine.bossQueue(record.queue);

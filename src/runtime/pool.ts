@@ -8,7 +8,7 @@
 import type { QueueName } from '../shared/jobs.js';
 import { exponentialBackoff } from '../shared/backoff.js';
 import { QUEUE_NAMES } from '../shared/jobs.js';
-import type { Delivery, Engine } from './engine.js';
+import { captureFetch, type Delivery, type Engine } from './engine.js';
 import { ShutdownError, TaskConfigurationError } from './errors.js';
 import { errorFields, logAt } from './logger.js';
 import { startReaper } from './reaper.js';
@@ -101,9 +101,7 @@ export class WorkerPool {
         // and no idle slot while any served queue has work).
         for (const queue of queueOrder(tick++, this.#queues, cycle)) {
           const name = engine.bossQueue(queue);
-          const jobs = await engine.boss.fetch<Delivery>(name, { batchSize: free - fetched });
-          if (jobs.length) await this.#claimAndDispatch(name, jobs);
-          fetched += jobs.length;
+          fetched += await this.#fetchAndDispatch(name, free - fetched);
           if (fetched >= free || this.#stopping) break;
         }
         failures = 0;
@@ -118,11 +116,30 @@ export class WorkerPool {
   }
 
   /**
-   * Claims a fetched batch in one statement, then runs each claimed record. A claim that fails
+   * Fetches up to `batchSize` jobs of a pg-boss queue and claims their records in one statement
+   * (or, if pg-boss's fetch cannot be folded in, fetch then claim), then runs each claimed record.
+   * Returns how many jobs were fetched.
+   */
+  async #fetchAndDispatch(queue: string, batchSize: number): Promise<number> {
+    const engine = this.#engine;
+    const fetchSql = await captureFetch(engine, queue, batchSize);
+    if (!fetchSql) {
+      const jobs = await engine.boss.fetch<Delivery>(queue, { batchSize });
+      if (jobs.length) await this.#claimAndDispatch(queue, jobs);
+      return jobs.length;
+    }
+    const { deliveries, claimed } = await engine.repo.fetchAndClaim(engine.store, fetchSql, engine.owner, engine.heartbeatMs);
+    if (deliveries.length) await this.#claimAndDispatch(queue, deliveries as { id: string; data: Delivery | null }[], claimed);
+    return deliveries.length;
+  }
+
+  /**
+   * Claims a fetched batch in one statement (unless `alreadyClaimed` says what the fetch claimed),
+   * then runs each claimed record. A claim that fails
    * (the database is unreachable) leaves the records pending and their pg-boss jobs active: pg-boss
    * expiry hands them out again, and the record's try number keeps a late delivery from running twice.
    */
-  async #claimAndDispatch(queue: string, jobs: { id: string; data: Delivery | null }[]): Promise<void> {
+  async #claimAndDispatch(queue: string, jobs: { id: string; data: Delivery | null }[], alreadyClaimed?: JobRecord[]): Promise<void> {
     const engine = this.#engine;
     const valid = (d: Delivery | null): d is Delivery => !!d && typeof d.record_id === 'string' && Number.isInteger(d.attempt);
     const bad = jobs.filter((j) => !valid(j.data)).map((j) => j.id);
@@ -130,7 +147,7 @@ export class WorkerPool {
     const good = jobs.filter((j): j is { id: string; data: Delivery } => valid(j.data));
     if (!good.length) return;
     const deliveries = good.map((j) => ({ id: j.data.record_id, previousAttempts: j.data.attempt - 1 }));
-    let claimed: JobRecord[] | undefined;
+    let claimed: JobRecord[] | undefined = alreadyClaimed;
     // These pg-boss jobs are already active: retry the claim through a short outage rather than
     // leave them to pg-boss's expiry.
     for (let i = 0; !claimed; i++) {

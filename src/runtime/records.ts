@@ -6,7 +6,7 @@
  * database's `now()`, so hosts with different clocks agree.
  */
 import type { JobWarning } from '../shared/jobs.js';
-import { rowToRecord, type JobRecord, type JobStatus, type QueueName } from './job-record.js';
+import { rowToRecord, toJson, type JobRecord, type JobStatus, type QueueName } from './job-record.js';
 import { quoteIdent } from './migrations/index.js';
 import type { SqlSession } from './sessions.js';
 import { assertTransition, statusChangeSql } from './transitions.js';
@@ -233,6 +233,47 @@ export class JobRepository {
       [deliveries.map((d) => d.id), deliveries.map((d) => d.previousAttempts), owner, leaseMs],
     );
     return rows.map(rowToRecord);
+  }
+
+  /**
+   * pg-boss's fetch (`fetchSql`, captured: created → active for a batch) and `claimMany` of the
+   * records its deliveries name, in ONE statement: one round trip per batch, and no delivery is
+   * active without its claim having been tried. A payload that is not a record id and a try number
+   * claims nothing. Returns every delivery fetched and the records claimed.
+   */
+  async fetchAndClaim(
+    ex: Executor,
+    fetchSql: string,
+    owner: string,
+    leaseMs: number,
+  ): Promise<{ deliveries: { id: string; data: unknown }[]; claimed: JobRecord[] }> {
+    const change = statusChangeSql('pending', 'running', { alias: 't' });
+    const { rows } = await ex.query(
+      `WITH fetched AS (${fetchSql}),
+       deliveries AS (
+         SELECT f.id AS boss_id, f.data,
+                CASE WHEN f.data->>'record_id' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                     THEN (f.data->>'record_id')::uuid END AS record_id,
+                CASE WHEN jsonb_typeof(f.data->'attempt') = 'number' AND f.data->>'attempt' ~ '^[0-9]{1,9}$'
+                     THEN (f.data->>'attempt')::int END AS attempt
+           FROM fetched f),
+       claimed AS (
+         UPDATE ${this.table} AS t
+            SET ${change.set}, attempts = t.attempts + 1, started_at = now(), completed_at = NULL,
+                lease_owner = $1, lease_expires_at = now() + $2 * interval '1 millisecond',
+                warnings = '[]'::jsonb, updated_at = now()
+           FROM deliveries c
+          WHERE t.id = c.record_id AND ${change.where} AND t.attempts = c.attempt - 1
+          RETURNING t.*)
+       SELECT d.boss_id AS bg_boss_id, d.data AS bg_data, claimed.* FROM deliveries d LEFT JOIN claimed ON claimed.id = d.record_id`,
+      [owner, leaseMs],
+    );
+    const claimed = new Map<string, JobRecord>();
+    for (const row of rows) if (row.id != null && !claimed.has(String(row.id))) claimed.set(String(row.id), rowToRecord(row));
+    return {
+      deliveries: rows.map((row) => ({ id: String(row.bg_boss_id), data: toJson(row.bg_data) })),
+      claimed: [...claimed.values()],
+    };
   }
 
   /** Extends the lease; false when the worker no longer holds the job. */
