@@ -118,11 +118,16 @@ export class JobRepository {
    * (a new record is `pending`, nothing else to read back); a job missing from them was a dedup hit.
    */
   async insertManyWithSend(ex: Executor, jobs: NewJob[], send: CapturedSend): Promise<string[]> {
-    const sendSql = send.text.replace(
-      '$1::json',
-      `(SELECT COALESCE(json_agg(j), '[]'::json) FROM json_array_elements($1::json) AS j
-         WHERE (j->'data'->>'record_id')::uuid IN (SELECT id FROM rec))`,
-    );
+    // Without dedup keys every record is inserted (or the statement fails): pg-boss takes the whole
+    // list. With keys, only the tries of the records inserted; that filter re-parses the list
+    // (about a third of the statement's server time for 1,000 jobs), so it is paid only then.
+    const sendSql = jobs.every((j) => j.dedupKey === null)
+      ? send.text
+      : send.text.replace(
+          '$1::json',
+          `(SELECT COALESCE(json_agg(j), '[]'::json) FROM json_array_elements($1::json) AS j
+             WHERE (j->'data'->>'record_id')::uuid IN (SELECT id FROM rec))`,
+        );
     const { rows } = await ex.query(
       `WITH rec AS (${this.#insertManySql(2)} RETURNING id), sent AS (${sendSql})
        SELECT rec.id, (SELECT count(*) FROM sent)::int AS bg_sent FROM rec`,
