@@ -56,7 +56,7 @@ describe.each(STORES)('batched enqueue on $name', (store) => {
   /** Runs `ops` of a fresh task with keys of their own, one by one or all at once. */
   async function enqueueAll(ops: Op[], together: boolean): Promise<{ seen: Seen[]; records: (JobRecord | null)[] }> {
     const prefix = `run${++tasks}`;
-    const task = rt.simpleTask({ name: `batch.t${tasks}` }, async () => null);
+    const task = rt.simpleTask({ name: `batch.t${tasks}` }, async (_ctx, ..._args: unknown[]) => null);
     const call = (o: Op) =>
       task.enqueue(o.args as unknown[], {
         triggeredBy: o.triggeredBy,
@@ -111,7 +111,7 @@ describe.each(STORES)('batched enqueue on $name', (store) => {
   });
 
   it('coalesces calls in flight into one statement, and each queued job gets its own pg-boss job', async () => {
-    const task = rt.simpleTask({ name: 'batch.counted' }, async () => null);
+    const task = rt.simpleTask({ name: 'batch.counted' }, async (_ctx, ..._args: unknown[]) => null);
     const original = rt.store.query.bind(rt.store);
     let inserts = 0;
     rt.store.query = ((text: string, params?: unknown[]) => {
@@ -141,7 +141,7 @@ describe.each(STORES)('batched enqueue on $name', (store) => {
     // A constraint only the database knows: the batch statement fails, its jobs are retried alone.
     await rt.store.query(`ALTER TABLE "${names.table}" ADD CONSTRAINT no_poison CHECK (args->>0 IS DISTINCT FROM 'poison')`);
     let ran = 0;
-    const task = rt.simpleTask({ name: 'batch.poisoned' }, async () => ++ran);
+    const task = rt.simpleTask({ name: 'batch.poisoned' }, async (_ctx, ..._args: unknown[]) => ++ran);
     try {
       const settled = await Promise.allSettled(['a', 'poison', 'b', 'c'].map((arg) => task.enqueue([arg], { dedupKey: `poison-${arg}` })));
       expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
@@ -162,7 +162,7 @@ describe.each(STORES)('batched enqueue on $name', (store) => {
   });
 
   it('the same key in one batch: the first call queues, the others get its job', async () => {
-    const task = rt.simpleTask({ name: 'batch.same_key' }, async () => null);
+    const task = rt.simpleTask({ name: 'batch.same_key' }, async (_ctx, ..._args: unknown[]) => null);
     const responses = await Promise.all(Array.from({ length: 5 }, (_, i) => task.enqueue([i], { dedupKey: 'batch-same', delaySeconds: 3600 })));
     expect(responses.map((r) => r.message)).toEqual([QUEUED_MESSAGE, ...Array(4).fill(DEDUPLICATED_MESSAGE)]);
     expect(new Set(responses.map((r) => r.job_id))).toEqual(new Set([responses[0]!.job_id]));
@@ -170,7 +170,7 @@ describe.each(STORES)('batched enqueue on $name', (store) => {
   });
 
   it('enqueueMany without dedup keys is one statement: records and pg-boss jobs, no transaction', async () => {
-    const task = rt.simpleTask({ name: 'batch.bulk' }, async () => null);
+    const task = rt.simpleTask({ name: 'batch.bulk' }, async (_ctx, ..._args: unknown[]) => null);
     const original = { query: rt.store.query.bind(rt.store), transaction: rt.store.transaction.bind(rt.store) };
     const statements: string[] = [];
     let transactions = 0;
