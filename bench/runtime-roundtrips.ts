@@ -31,6 +31,7 @@ const KINDS: [string, RegExp][] = [
   ['COMMIT', /^\s*commit/i],
   ['ROLLBACK', /^\s*rollback/i],
   ['enqueue: record + pg-boss job, one CTE', /^\s*WITH rec AS \(INSERT INTO/],
+  ['fetch + claim: pg-boss fetch and records, one statement', /^\s*WITH fetched AS \(/],
   ['claim: records pending → running', /FROM unnest\(\$1::uuid\[\]/],
   ['completion: records + pg-boss complete', /^\s*WITH done AS \(UPDATE/],
   ['pg-boss fetch: created → active', /^\s*WITH next AS[\s\S]*SKIP LOCKED/],

@@ -2,7 +2,7 @@
  * What the lifecycle, the worker, the reaper and the HTTP API share inside one runtime. Internal:
  * apps use the `Runtime` object that `createRuntime` returns.
  */
-import type { PgBoss, SendOptions } from 'pg-boss';
+import type { Db, PgBoss, SendOptions } from 'pg-boss';
 import type { QueueName } from '../shared/jobs.js';
 import type { Logger } from './logger.js';
 import type { JobRecord } from './job-record.js';
@@ -65,31 +65,58 @@ export async function sendAttempt(engine: Engine, tx: SqlSession, record: JobRec
 }
 
 /**
- * The statement pg-boss would run to send try `attempt` of a record, captured instead of run, so
- * the caller can fold it into its own statement. Null when pg-boss's SQL is not the shape the
- * caller relies on (one `$1::json` job list), e.g. after an upgrade: the caller then sends normally.
+ * The job-list statement of a pg-boss call (`send`, `insert`), captured instead of run, so the
+ * caller can fold it into its own statement. Null when pg-boss's SQL is not the shape the caller
+ * relies on (one `$1::json` job list, a JSON array in text: batches join the lists of several
+ * sends), e.g. after an upgrade: the caller then lets pg-boss run it.
  */
-export async function captureSend(
+async function captureJobList(call: (db: Db) => Promise<unknown>, fakeId: string): Promise<CapturedSend | null> {
+  let captured: CapturedSend | null = null;
+  await call({
+    executeSql: async (text: string, values?: unknown[]) => {
+      const list = values?.[0];
+      if (!captured && values?.length === 1 && typeof list === 'string' && list.startsWith('[') && list.endsWith(']') &&
+          text.split('$1::json').length === 2 && !/\$2\b/.test(text)) {
+        captured = { text, values: [list] };
+      }
+      return { rows: [{ id: fakeId }] };
+    },
+  });
+  return captured;
+}
+
+/** pg-boss's `send` of try `attempt` of a record, captured (see `captureJobList`). */
+export function captureSend(
   engine: Engine,
   record: Pick<JobRecord, 'id' | 'queue' | 'task'>,
   attempt: number,
   delayMs: number,
 ): Promise<CapturedSend | null> {
-  let captured: CapturedSend | null = null;
   const data: Delivery = { record_id: record.id, attempt };
-  await engine.boss.send(engine.bossQueue(record.queue), data, {
-    ...sendOptions(engine, engine.registry.get(record.task)),
-    ...(delayMs > 0 && { startAfter: delayMs / 1000 }),
-    db: {
-      executeSql: async (text: string, values?: unknown[]) => {
-        if (!captured && values?.length === 1 && text.split('$1::json').length === 2 && !/\$2\b/.test(text)) {
-          captured = { text, values: [values[0]] };
-        }
-        return { rows: [{ id: record.id }] };
-      },
-    },
+  return captureJobList(
+    (db) =>
+      engine.boss.send(engine.bossQueue(record.queue), data, {
+        ...sendOptions(engine, engine.registry.get(record.task)),
+        ...(delayMs > 0 && { startAfter: delayMs / 1000 }),
+        db,
+      }),
+    record.id,
+  );
+}
+
+/** pg-boss's bulk `insert` of the first tries of new jobs of one task, captured (see `captureJobList`). */
+export function captureFirstTries(
+  engine: Engine,
+  def: TaskDefinition<any, any[], unknown>,
+  jobs: { id: string; delayMs: number }[],
+): Promise<CapturedSend | null> {
+  const opts = sendOptions(engine, def);
+  const list = jobs.map(({ id, delayMs }) => {
+    const data: Delivery = { record_id: id, attempt: 1 };
+    return { data, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
   });
-  return captured;
+  // returnId: the statement must RETURN its rows for the caller to count them.
+  return captureJobList((db) => engine.boss.insert(engine.bossQueue(def.queue), list, { db, returnId: true }), randomUUID());
 }
 
 /**
@@ -108,6 +135,27 @@ export async function captureComplete(engine: Engine, queue: string): Promise<Ca
           captured = { update, values };
         }
         return { rows: [{ count: 0 }] };
+      },
+    },
+  });
+  return captured;
+}
+
+/**
+ * pg-boss's `fetch` of up to `batchSize` jobs of queue `name`, captured instead of run, so the
+ * worker can claim the records in the same statement. Null when the SQL is not the shape relied on
+ * (one parameter-less `WITH … UPDATE … RETURNING` statement): the worker then fetches, then claims.
+ */
+export async function captureFetch(engine: Engine, name: string, batchSize: number): Promise<string | null> {
+  let captured: string | null = null;
+  await engine.boss.fetch(name, {
+    batchSize,
+    db: {
+      executeSql: async (text: string, values?: unknown[]) => {
+        if (!captured && !values?.length && /^\s*WITH\b[\s\S]*\bUPDATE\b[\s\S]*\bRETURNING\b/.test(text) && !/\$1\b/.test(text)) {
+          captured = text;
+        }
+        return { rows: [] };
       },
     },
   });

@@ -6,13 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEDUPLICATED_MESSAGE, QUEUED_MESSAGE, type TriggerResponse } from '../shared/jobs.js';
-import { captureSend, sendAttempt, sendOptions, type Engine } from './engine.js';
+import { captureFirstTries, captureSend, sendAttempt, sendOptions, type Engine } from './engine.js';
 import type { JobRecord } from './job-record.js';
-import { bossDb } from './store.js';
+import { bossDb, inOpenSession } from './store.js';
+import { enqueueBatched } from './enqueue-batcher.js';
 import { ModelValidationError, isIntegrityError, errorMessage } from './errors.js';
 import { checkStorableJson, checkStorableText } from './storable.js';
 import { logAt } from './logger.js';
-import type { NewJob } from './records.js';
+import type { CapturedSend, NewJob } from './records.js';
 import type { SqlSession } from './sessions.js';
 import type { TaskDefinition } from './task.js';
 
@@ -83,6 +84,16 @@ function inTransaction<T>(engine: Engine, ex: SqlSession, fn: (tx: SqlSession) =
   return ex === engine.store ? engine.store.transaction(fn) : fn(ex);
 }
 
+/**
+ * The record and its first try in one statement (false on a dedup hit): batched with other enqueues in flight on the
+ * runtime's own store; alone in a caller's session (its transaction is its own), and alone inside a
+ * task's open session on PGlite (where the store refuses it with a clear error, not a batch's wait).
+ */
+async function insertWithSend(engine: Engine, ex: SqlSession, job: NewJob, send: CapturedSend): Promise<boolean> {
+  if (ex === engine.store && !inOpenSession()) return enqueueBatched(engine, job, send);
+  return (await engine.repo.insertManyWithSend(ex, [job], send)).length === 1;
+}
+
 export async function enqueue(
   engine: Engine,
   def: TaskDefinition<any, any[], unknown>,
@@ -96,16 +107,14 @@ export async function enqueue(
       const job = newJob(def, args, options);
       // One statement (record + pg-boss job) when pg-boss's insert can be folded in; else two.
       const send = await captureSend(engine, job, 1, job.delayMs);
-      const record = send
-        ? await engine.repo.insertWithSend(tx, job, send)
+      const inserted = send
+        ? await insertWithSend(engine, tx, job, send)
         : await inTransaction(engine, tx, async (t) => {
-            const inserted = await engine.repo.insert(t, job);
-            if (inserted) await sendAttempt(engine, t, inserted, 1, job.delayMs);
-            return inserted;
+            const record = await engine.repo.insert(t, job);
+            if (record) await sendAttempt(engine, t, record, 1, job.delayMs);
+            return !!record;
           });
-      if (record) {
-        return { job_id: record.id, status: record.status, message: QUEUED_MESSAGE };
-      }
+      if (inserted) return { job_id: job.id, status: 'pending', message: QUEUED_MESSAGE };
       const existing = await engine.repo.findActiveByDedupKey(tx, options.dedupKey!);
       if (existing) return { job_id: existing.id, status: existing.status, message: DEDUPLICATED_MESSAGE };
     }
@@ -142,6 +151,32 @@ export interface BulkJob<A extends unknown[] = unknown[]> extends Omit<EnqueueOp
 const BULK_CHUNK = 1000;
 
 /**
+ * Inserts a chunk of `enqueueMany`'s jobs and their first tries: one statement (records and
+ * pg-boss's own bulk insert folded in), or, if pg-boss's SQL is not the expected shape, the
+ * records' insert then pg-boss's `insert` (inside the caller's transaction). Returns the ids inserted.
+ */
+async function insertChunk(engine: Engine, def: TaskDefinition<any, any[], unknown>, ex: SqlSession, chunk: NewJob[]): Promise<string[]> {
+  const send = await captureFirstTries(engine, def, chunk);
+  if (send) return engine.repo.insertManyWithSend(ex, chunk, send);
+  return inTransaction(engine, ex, async (tx) => {
+    const ids = await engine.repo.insertMany(tx, chunk);
+    if (ids.length) {
+      const delays = new Map<string, number>(chunk.map((c) => [c.id, c.delayMs]));
+      const opts = sendOptions(engine, def);
+      await engine.boss.insert(
+        engine.bossQueue(def.queue),
+        ids.map((id) => {
+          const delayMs = delays.get(id)!;
+          return { data: { record_id: id, attempt: 1 }, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
+        }),
+        { db: bossDb(tx) },
+      );
+    }
+    return ids;
+  });
+}
+
+/**
  * Enqueues many jobs of one task in ONE transaction (the caller's `session`, or our own): records
  * inserted a chunk per statement, their pg-boss jobs by pg-boss's bulk `insert`, dedup respected
  * (a key held by an active job, or repeated in the batch, returns that job). Responses come back
@@ -162,20 +197,7 @@ export async function enqueueMany(
     const inserted = new Set<string>();
     for (let i = 0; i < prepared.length; i += BULK_CHUNK) {
       const chunk = prepared.slice(i, i + BULK_CHUNK);
-      const delays = new Map<string, number>(chunk.map((c) => [c.id, c.delayMs]));
-      const ids = await engine.repo.insertMany(tx, chunk);
-      for (const id of ids) inserted.add(id);
-      if (ids.length) {
-        const opts = sendOptions(engine, def);
-        await engine.boss.insert(
-          engine.bossQueue(def.queue),
-          ids.map((id) => {
-            const delayMs = delays.get(id)!;
-            return { data: { record_id: id, attempt: 1 }, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
-          }),
-          { db: bossDb(tx) },
-        );
-      }
+      for (const id of await insertChunk(engine, def, tx, chunk)) inserted.add(id);
     }
     const missedKeys = [...new Set(prepared.filter((p) => !inserted.has(p.id)).map((p) => p.dedupKey!))];
     const holders = new Map<string, JobRecord>();
@@ -189,7 +211,14 @@ export async function enqueueMany(
   };
   let responses: TriggerResponse[];
   try {
-    responses = options.session ? await write(options.session) : await engine.store.transaction(write);
+    // One chunk without dedup keys is one statement, atomic without a transaction of our own; more
+    // chunks, or a dedup hit's look-up after the insert, need one (all or nothing).
+    const oneStatement = prepared.length <= BULK_CHUNK && prepared.every((p) => p.dedupKey === null);
+    responses = options.session
+      ? await write(options.session)
+      : oneStatement
+        ? await write(engine.store)
+        : await engine.store.transaction(write);
   } catch (error) {
     if (isIntegrityError(error)) throw new ModelValidationError(`Constraint violated: ${errorMessage(error)}`, {}, { cause: error });
     throw error;

@@ -16,7 +16,7 @@ export type { JobRecord, JobRecordJson } from '../shared/job-record.js';
 export { JOB_RECORD_COLUMNS };
 export { JOB_STATUSES, FINAL_STATUSES, ACTIVE_STATUSES, isJobStatus, isFinalStatus } from '../shared/jobs.js';
 
-function toJson(value: unknown): unknown {
+export function toJson(value: unknown): unknown {
   // Both drivers parse jsonb; a text fallback keeps custom type parsers from breaking the record.
   if (typeof value !== 'string') return value ?? null;
   try {

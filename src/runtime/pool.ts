@@ -8,7 +8,7 @@
 import type { QueueName } from '../shared/jobs.js';
 import { exponentialBackoff } from '../shared/backoff.js';
 import { QUEUE_NAMES } from '../shared/jobs.js';
-import type { Delivery, Engine } from './engine.js';
+import { captureFetch, type Delivery, type Engine } from './engine.js';
 import { ShutdownError, TaskConfigurationError } from './errors.js';
 import { errorFields, logAt } from './logger.js';
 import { startReaper } from './reaper.js';
@@ -33,7 +33,10 @@ export class WorkerPool {
   readonly #queues: QueueName[];
   readonly #concurrency: number;
   readonly #pollMs: number;
+  /** Slots: one per job whose body runs (claimed, not yet returned). */
   readonly #running = new Set<Promise<unknown>>();
+  /** Every run not yet settled: bodies running, and those whose record write is pending. */
+  readonly #runs = new Set<Promise<unknown>>();
   #stopping = false;
   #wakeUp: (() => void) | undefined;
   #loop: Promise<void> | undefined;
@@ -87,9 +90,9 @@ export class WorkerPool {
     let tick = 0;
     let failures = 0;
     while (!this.#stopping) {
-      const free = this.#concurrency - this.#running.size;
+      const free = this.#freeSlots();
       if (free <= 0) {
-        await Promise.race([...this.#running, this.#sleep(this.#pollMs)]);
+        await Promise.race([...this.#running, ...this.#runs, this.#sleep(this.#pollMs)]);
         continue;
       }
       let fetched = 0;
@@ -98,9 +101,7 @@ export class WorkerPool {
         // and no idle slot while any served queue has work).
         for (const queue of queueOrder(tick++, this.#queues, cycle)) {
           const name = engine.bossQueue(queue);
-          const jobs = await engine.boss.fetch<Delivery>(name, { batchSize: free - fetched });
-          if (jobs.length) await this.#claimAndDispatch(name, jobs);
-          fetched += jobs.length;
+          fetched += await this.#fetchAndDispatch(name, free - fetched);
           if (fetched >= free || this.#stopping) break;
         }
         failures = 0;
@@ -115,11 +116,30 @@ export class WorkerPool {
   }
 
   /**
-   * Claims a fetched batch in one statement, then runs each claimed record. A claim that fails
+   * Fetches up to `batchSize` jobs of a pg-boss queue and claims their records in one statement
+   * (or, if pg-boss's fetch cannot be folded in, fetch then claim), then runs each claimed record.
+   * Returns how many jobs were fetched.
+   */
+  async #fetchAndDispatch(queue: string, batchSize: number): Promise<number> {
+    const engine = this.#engine;
+    const fetchSql = await captureFetch(engine, queue, batchSize);
+    if (!fetchSql) {
+      const jobs = await engine.boss.fetch<Delivery>(queue, { batchSize });
+      if (jobs.length) await this.#claimAndDispatch(queue, jobs);
+      return jobs.length;
+    }
+    const { deliveries, claimed } = await engine.repo.fetchAndClaim(engine.store, fetchSql, engine.owner, engine.heartbeatMs);
+    if (deliveries.length) await this.#claimAndDispatch(queue, deliveries as { id: string; data: Delivery | null }[], claimed);
+    return deliveries.length;
+  }
+
+  /**
+   * Claims a fetched batch in one statement (unless `alreadyClaimed` says what the fetch claimed),
+   * then runs each claimed record. A claim that fails
    * (the database is unreachable) leaves the records pending and their pg-boss jobs active: pg-boss
    * expiry hands them out again, and the record's try number keeps a late delivery from running twice.
    */
-  async #claimAndDispatch(queue: string, jobs: { id: string; data: Delivery | null }[]): Promise<void> {
+  async #claimAndDispatch(queue: string, jobs: { id: string; data: Delivery | null }[], alreadyClaimed?: JobRecord[]): Promise<void> {
     const engine = this.#engine;
     const valid = (d: Delivery | null): d is Delivery => !!d && typeof d.record_id === 'string' && Number.isInteger(d.attempt);
     const bad = jobs.filter((j) => !valid(j.data)).map((j) => j.id);
@@ -127,7 +147,7 @@ export class WorkerPool {
     const good = jobs.filter((j): j is { id: string; data: Delivery } => valid(j.data));
     if (!good.length) return;
     const deliveries = good.map((j) => ({ id: j.data.record_id, previousAttempts: j.data.attempt - 1 }));
-    let claimed: JobRecord[] | undefined;
+    let claimed: JobRecord[] | undefined = alreadyClaimed;
     // These pg-boss jobs are already active: retry the claim through a short outage rather than
     // leave them to pg-boss's expiry.
     for (let i = 0; !claimed; i++) {
@@ -147,19 +167,37 @@ export class WorkerPool {
     }
   }
 
+  /**
+   * Slots free for new jobs. A slot is freed when its body returns; its record is written in the
+   * background (completions are batched). At most twice `concurrency` such writes are pending, so a
+   * slow or unreachable database stops the fetching instead of piling up finished runs.
+   */
+  #freeSlots(): number {
+    const settling = this.#runs.size - this.#running.size;
+    return Math.min(this.#concurrency - this.#running.size, 2 * this.#concurrency - settling);
+  }
+
   #dispatch(queue: string, bossId: string, data: Delivery, record: JobRecord | null): void {
     const engine = this.#engine;
+    let freeSlot!: () => void;
+    const slot = new Promise<void>((resolve) => (freeSlot = resolve)).then(() => {
+      this.#running.delete(slot);
+      this.wake();
+    });
+    const request = { recordId: data.record_id, attempt: data.attempt, bossJob: { queue, id: bossId } };
     const run: Promise<unknown> = (async () => {
-      await runAttempt(engine, { recordId: data.record_id, attempt: data.attempt, bossJob: { queue, id: bossId } }, record);
+      await runAttempt(engine, request, record, freeSlot);
     })()
       .catch((error: unknown) => {
         logAt(engine.logger, 'error', 'Job run crashed', { job_id: data?.record_id, ...errorFields(error) });
       })
       .finally(() => {
-        this.#running.delete(run);
+        freeSlot();
+        this.#runs.delete(run);
         this.wake();
       });
-    this.#running.add(run);
+    this.#running.add(slot);
+    this.#runs.add(run);
   }
 
   /**
@@ -172,16 +210,17 @@ export class WorkerPool {
     this.#reaper?.stop();
     this.wake();
     await this.#loop;
-    if (this.#running.size) {
+    // Runs, not slots: a finished body's record write is awaited too.
+    if (this.#runs.size) {
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-      await Promise.race([Promise.allSettled([...this.#running]), grace]);
+      await Promise.race([Promise.allSettled([...this.#runs]), grace]);
       clearTimeout(timer);
     }
-    if (this.#running.size) {
+    if (this.#runs.size) {
       logAt(engine.logger, 'warning', 'Releasing running jobs on shutdown', { count: this.#running.size });
       for (const controller of engine.localRuns.values()) controller.abort(new ShutdownError('Worker shutting down'));
-      await Promise.allSettled([...this.#running]);
+      await Promise.allSettled([...this.#runs]);
     }
     logAt(engine.logger, 'info', 'Worker stopped', { owner: engine.owner });
   }

@@ -53,6 +53,11 @@ export function runInOpenSession<T>(fn: () => Promise<T>): Promise<T> {
   return openSessionScope.run(true, fn);
 }
 
+/** True inside a task's open default session on a single-connection store (see `runInOpenSession`). */
+export function inOpenSession(): boolean {
+  return openSessionScope.getStore() === true;
+}
+
 /** Runs `fn` outside any task session scope (for the runtime's own deferred writes). */
 export function outsideSession<T>(fn: () => T): T {
   return openSessionScope.exit(fn);

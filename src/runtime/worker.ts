@@ -26,8 +26,18 @@ export interface RunRequest {
   bossJob?: BossJobRef;
 }
 
-/** Runs one delivery through the whole lifecycle; returns the record as it was left, or null if stale. */
-export async function runAttempt(engine: Engine, request: RunRequest, claimed?: JobRecord | null): Promise<JobRecord | null> {
+/**
+ * Runs one delivery through the whole lifecycle; returns the record as it was left, or null if
+ * stale. `onBodyDone` is called once the body is over (its session closed, its progress written),
+ * before the record is settled: a worker frees the job's slot there and lets the write land in the
+ * background.
+ */
+export async function runAttempt(
+  engine: Engine,
+  request: RunRequest,
+  claimed?: JobRecord | null,
+  onBodyDone?: () => void,
+): Promise<JobRecord | null> {
   const { store, repo, boss } = engine;
   // A worker claims its fetched batch in one statement and passes each record (null: stale).
   const record =
@@ -43,6 +53,7 @@ export async function runAttempt(engine: Engine, request: RunRequest, claimed?: 
   try {
     const outcome = await run.execute();
     await run.finishBody();
+    onBodyDone?.();
     return await settle(engine, run, request, outcome);
   } finally {
     await run.dispose();
