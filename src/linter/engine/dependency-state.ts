@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { ts } from 'ts-morph';
 import { textWithoutComments } from '../facts/project/code-only-text.js';
 import { createModuleResolver, readCompilerSettings } from '../facts/project/module-resolution.js';
-import { importIndexAmong, importSpecifiers, needlesKey, pathsMatching, readTextOnce, resolveSpecifiers, scanQueryOf, type ScanQuery } from '../facts/project/scan-deps.js';
+import { containsAny, ImportIndexes, importSpecifiers, pathsMatching, readTextOnce, resolveSpecifiers, scanQueryOf, type ScanQuery } from '../facts/project/scan-deps.js';
 import { findWorkspacePackages } from '../facts/project/workspace-packages.js';
 import { contentHash } from './content-hash.js';
 import { FileContributions, type FileContribution } from './file-contributions.js';
@@ -31,8 +31,8 @@ export class DependencyState {
   private readonly texts = new Map<string, string | null>();
   private readonly codeHashes = new Map<string, string>();
   private readonly values = new Map<string, string>();
-  /** One reverse-import index per needle set (scan-deps.ts importIndexAmong). */
-  private readonly indexes = new Map<string, Map<string, string[]>>();
+  /** The reverse-import indexes, one per needle set (scan-deps.ts ImportIndexes). */
+  private imports: ImportIndexes | undefined;
   /** Each file's resolved imports (absolute), as the import index was built from them. */
   private readonly importsByPath = new Map<string, string[]>();
 
@@ -116,28 +116,19 @@ export class DependencyState {
   }
 
   /** Which project files import each file: stored imports for unchanged texts, resolved afresh for the rest. */
-  private importIndex(needles: readonly string[] | undefined): Map<string, string[]> {
-    const key = needlesKey(needles);
-    let index = this.indexes.get(key);
-    if (!index) {
-      index = importIndexAmong(this.projectFiles, needles, this.textOf, (path, text) => this.importsOfFile(path, text));
-      this.indexes.set(key, index);
-    }
-    return index;
+  private importIndexes(): ImportIndexes {
+    return (this.imports ??= new ImportIndexes(this.projectFiles, this.textOf, (path, text) => this.importsOfFile(path, text)));
   }
 
   /** One resolver for every index of the run (it caches which candidate paths exist). */
   private resolveModule: ((fromFile: string, specifier: string) => string | undefined) | undefined;
-  private envChecked = false;
 
   /** A project file's resolved imports (absolute): stored ones for an unchanged text, resolved afresh for the rest. */
   private importsOfFile(path: string, text: string): string[] {
     const known = this.importsByPath.get(path);
     if (known) return known;
-    if (!this.envChecked) {
-      this.contributions.useResolutionEnv(this.env());
-      this.envChecked = true;
-    }
+    // Stored imports hold only under the environment they were resolved in (a no-op once set).
+    this.contributions.useResolutionEnv(this.env());
     const c = this.contribution(path, text);
     if (c.imports === undefined) {
       c.specifiers ??= importSpecifiers(text);
@@ -187,7 +178,7 @@ export class DependencyState {
   private scanValue(dep: string, query: ScanQuery): string {
     const prior = this.answers.priorAnswer(dep);
     const changed = prior ? this.changedSinceAnswers() : undefined;
-    let found: string[];
+    let found: readonly string[];
     if (prior && changed && (query.kind === 'matching' || this.answers.priorEnv === this.env())) {
       // The answer on the last run's tree, minus the files changed since, plus those of them that
       // match now (an importer answer only while resolution is the same: a file created or deleted
@@ -203,7 +194,7 @@ export class DependencyState {
       this.fullScans += 1;
       found = query.kind === 'matching'
         ? pathsMatching(this.projectFiles, this.relativePathOf, this.textOf, query)
-        : this.importIndex(query.needles).get(query.target) ?? [];
+        : this.importIndexes().importersOf(query.target, query.needles);
     }
     const value = contentHash(found.map((p) => `${this.relativePathOf(p)}\0${this.codeHash(p)}`).sort().join('\n'));
     this.answers.record(dep, { members: found.map((p) => this.keyOf(p)).sort(), value });
@@ -215,7 +206,7 @@ export class DependencyState {
     if (query.kind === 'matching') return pathsMatching([path], this.relativePathOf, this.textOf, query).length > 0;
     const text = this.textOf(path);
     if (text === undefined || !this.importsOfFile(path, text).includes(query.target)) return false;
-    return !query.needles || query.needles.some((n) => text.includes(n));
+    return !query.needles || containsAny(text, query.needles);
   }
 
   private readonly projectSet: ReadonlySet<string>;

@@ -1,3 +1,5 @@
+import { scanQueryOf } from '../facts/project/scan-deps.js';
+
 /**
  * The answers of the project-wide scans a run validated (scan-deps.ts), kept in the result cache
  * with the tree they were computed on (every project file's content hash). The next run updates
@@ -62,7 +64,7 @@ export class ScanAnswers {
   }
 
   get hasImporterAnswers(): boolean {
-    for (const dep of this.current.keys()) if (dep.includes('"kind":"importers"')) return true;
+    for (const dep of this.current.keys()) if (scanQueryOf(dep)?.kind === 'importers') return true;
     return false;
   }
 

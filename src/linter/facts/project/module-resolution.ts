@@ -64,24 +64,21 @@ export interface ModuleResolverSettings {
  */
 export function createModuleResolver(settings: ModuleResolverSettings = {}): ModuleResolver {
   const stats: ResolverStats = { calls: 0, compilerResolutions: 0, stats: 0 };
-  const known = new Map<string, boolean>();
-  const isFile: IsFile = (path) => {
-    let v = known.get(path);
-    if (v === undefined) {
-      stats.stats += 1;
-      known.set(path, (v = statIsFile(path)));
-    }
-    return v;
+  // Each path's existence reaches the disk once per resolver: the same candidates (`x.ts`, `x.tsx`,
+  // `x/index.ts`) are tried from every file that imports `x`.
+  const onceEach = (check: IsFile): IsFile => {
+    const known = new Map<string, boolean>();
+    return (path) => {
+      let v = known.get(path);
+      if (v === undefined) {
+        stats.stats += 1;
+        known.set(path, (v = check(path)));
+      }
+      return v;
+    };
   };
-  const knownDirs = new Map<string, boolean>();
-  const isDirectory = (path: string): boolean => {
-    let v = knownDirs.get(path);
-    if (v === undefined) {
-      stats.stats += 1;
-      knownDirs.set(path, (v = ts.sys.directoryExists(path)));
-    }
-    return v;
-  };
+  const isFile = onceEach(statIsFile);
+  const isDirectory = onceEach((path) => ts.sys.directoryExists(path));
   let compiler: { options: ts.CompilerOptions; host: ts.ModuleResolutionHost; cache: ts.ModuleResolutionCache; usesPaths: boolean } | undefined;
   const compilerResolution = () => {
     if (compiler) return compiler;

@@ -3,7 +3,7 @@ import type { FileFacts } from './file-facts.js';
 import { readCompilerSettings } from './module-resolution.js';
 import { matchesAnyGlob } from './wildcard.js';
 import { ProjectSnapshot } from './project-snapshot.js';
-import { globRelativePath, importIndexAmong, needlesKey, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
+import { globRelativePath, ImportIndexes, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
 import type { SubjectSettings } from './subjects.js';
 import { createProjectProgram } from './type-checker.js';
 
@@ -154,7 +154,7 @@ export class ProjectFacts {
    * Records a dependency on a scan's answer (computed once per run): the files it found are covered
    * by it, so they are not recorded one by one (see compact).
    */
-  private recordScan(query: ScanQuery, answer: () => string[]): string[] {
+  private recordScan(query: ScanQuery, answer: () => readonly string[]): readonly string[] {
     const dep = scanDependency(query);
     let members = this.scanMembers.get(dep);
     if (!members) this.scanMembers.set(dep, (members = answer()));
@@ -163,7 +163,7 @@ export class ProjectFacts {
   }
 
   /** Each scan dependency of this run → the files it found. */
-  private readonly scanMembers = new Map<string, string[]>();
+  private readonly scanMembers = new Map<string, readonly string[]>();
 
   /**
    * The project files that import `absPath` (imports, re-exports, `require`, dynamic `import()`,
@@ -173,7 +173,7 @@ export class ProjectFacts {
    */
   importersOf(absPath: string, needles?: readonly string[]): readonly FileFacts[] {
     const paths = this.recordScan({ kind: 'importers', target: absPath, ...(needles ? { needles } : {}) }, () =>
-      this.importIndexFor(needles).get(absPath) ?? []);
+      this.importIndexes().importersOf(absPath, needles));
     return this.memo(`project:importers-of:${(needles ?? []).join('\0')}:${absPath}`, () =>
       paths.flatMap((p) => {
         const f = this.load(p);
@@ -182,15 +182,12 @@ export class ProjectFacts {
     );
   }
 
-  /** One reverse-import index per needle set, built once per run (it reads texts only: no dependencies to record). */
-  private importIndexFor(needles: readonly string[] | undefined): Map<string, string[]> {
-    const key = needlesKey(needles);
-    let index = this.importIndexes.get(key);
-    if (!index) this.importIndexes.set(key, (index = importIndexAmong(this.projectPaths, needles, (p) => this.textOf(p), (p, text) => this.snapshot.importsOf(p, text))));
-    return index;
+  /** The run's reverse-import indexes (they read texts only: no dependencies to record). */
+  private importIndexes(): ImportIndexes {
+    return (this.imports ??= new ImportIndexes(this.projectPaths, (p) => this.textOf(p), (p, text) => this.snapshot.importsOf(p, text)));
   }
 
-  private readonly importIndexes = new Map<string, Map<string, string[]>>();
+  private imports: ImportIndexes | undefined;
 
   /**
    * A project file's text without parsing it (parsed and pending files keep theirs). Texts read for

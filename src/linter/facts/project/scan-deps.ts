@@ -35,9 +35,7 @@ export function pathsMatching(
   const needles = filter.needles ?? [];
   return paths.filter((path) => {
     if (globs.length > 0 && matchesAnyGlob(relativePathOf(path), globs)) return true;
-    if (needles.length === 0) return false;
-    const text = textOf(path);
-    return text !== undefined && needles.some((n) => text.includes(n));
+    return needles.length > 0 && containsAny(textOf(path), needles);
   });
 }
 
@@ -89,28 +87,36 @@ export function resolveSpecifiers(path: string, specifiers: readonly string[], r
 }
 
 /**
- * The reverse-import index of the files whose text contains one of `needles` (of every file without
- * needles): its lists are the importers an `importers` scan with those needles finds. The needle
- * test comes first, so only those files are scanned and resolved (on outline one file in six holds
- * a route call): the other files' imports can never be the answer.
+ * A run's reverse-import indexes, one per needle set, each built on first use. An `importers` scan
+ * with needles finds only importers whose text holds one of them, so only those files are scanned
+ * and resolved (on outline one file in six holds a route call): the other files' imports can never
+ * be the answer. Without needles every file is.
  */
-export function importIndexAmong(
-  paths: readonly string[],
-  needles: readonly string[] | undefined,
-  textOf: (path: string) => string | undefined,
-  importsOf: (path: string, text: string) => readonly string[],
-): Map<string, string[]> {
-  const candidates = needles ? paths.filter((p) => containsAny(textOf(p), needles)) : paths;
-  return importIndex(candidates, textOf, importsOf);
+export class ImportIndexes {
+  private readonly byNeedles = new Map<string, Map<string, string[]>>();
+
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly textOf: (path: string) => string | undefined,
+    private readonly importsOf: (path: string, text: string) => readonly string[],
+  ) {}
+
+  /** The files that import `target` and whose text holds one of `needles` (any file without needles), in `paths` order. */
+  importersOf(target: string, needles: readonly string[] | undefined): readonly string[] {
+    // No needles (every file) apart from any list of them.
+    const key = needles === undefined ? 'all' : `some:${JSON.stringify(needles)}`;
+    let index = this.byNeedles.get(key);
+    if (!index) {
+      const candidates = needles ? this.paths.filter((p) => containsAny(this.textOf(p), needles)) : this.paths;
+      this.byNeedles.set(key, (index = importIndex(candidates, this.textOf, this.importsOf)));
+    }
+    return index.get(target) ?? [];
+  }
 }
 
-function containsAny(text: string | undefined, needles: readonly string[]): boolean {
+/** Does the text hold one of the needles? (An unreadable file holds none.) */
+export function containsAny(text: string | undefined, needles: readonly string[]): boolean {
   return text !== undefined && needles.some((n) => text.includes(n));
-}
-
-/** Key of one needle set's index: no needles (every file) apart from any list of them. */
-export function needlesKey(needles: readonly string[] | undefined): string {
-  return needles === undefined ? 'all' : `some:${JSON.stringify(needles)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { someNode } from './ast-utils.js';
 
 /**
  * Constructors of the standard library (the lib the type checker is given, type-checker.ts) whose
@@ -26,18 +27,10 @@ export function constructsLibClass(sourceFile: ts.SourceFile, expr: ts.Expressio
 
 /** Is `name` declared anywhere in the file, in any scope? */
 function bindsName(sourceFile: ts.SourceFile, name: string): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  return someNode(sourceFile, (n) => {
     const declared = (n as { name?: ts.Node }).name;
-    if (declared !== undefined && ts.isIdentifier(declared) && declared.text === name && isBinding(n)) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sourceFile);
-  return found;
+    return declared !== undefined && ts.isIdentifier(declared) && declared.text === name && isBinding(n);
+  });
 }
 
 function isBinding(n: ts.Node): boolean {
