@@ -65,24 +65,37 @@ export async function sendAttempt(engine: Engine, tx: SqlSession, record: JobRec
 }
 
 /**
- * The job-list statement of a pg-boss call (`send`, `insert`), captured instead of run, so the
- * caller can fold it into its own statement. Null when pg-boss's SQL is not the shape the caller
- * relies on (one `$1::json` job list, a JSON array in text: batches join the lists of several
- * sends), e.g. after an upgrade: the caller then lets pg-boss run it.
+ * Runs a pg-boss call against a stand-in database that executes nothing and answers every
+ * statement with `rows`: the first statement `pick` accepts is returned, so the caller can fold
+ * pg-boss's SQL into its own statement. Null when none is accepted (the SQL is not the shape the
+ * caller relies on, e.g. after an upgrade): the caller then lets pg-boss run it.
  */
-async function captureJobList(call: (db: Db) => Promise<unknown>, fakeId: string): Promise<CapturedSend | null> {
-  let captured: CapturedSend | null = null;
+async function captureStatement<T>(
+  call: (db: Db) => Promise<unknown>,
+  rows: unknown[],
+  pick: (text: string, values: unknown[] | undefined) => T | null,
+): Promise<T | null> {
+  let captured: T | null = null;
   await call({
     executeSql: async (text: string, values?: unknown[]) => {
-      const list = values?.[0];
-      if (!captured && values?.length === 1 && typeof list === 'string' && list.startsWith('[') && list.endsWith(']') &&
-          text.split('$1::json').length === 2 && !/\$2\b/.test(text)) {
-        captured = { text, values: [list] };
-      }
-      return { rows: [{ id: fakeId }] };
+      captured ??= pick(text, values);
+      return { rows };
     },
   });
   return captured;
+}
+
+/**
+ * The job-list statement of a pg-boss call (`send`, `insert`), captured: one `$1::json` job list,
+ * a JSON array in text (batches join the lists of several sends).
+ */
+function captureJobList(call: (db: Db) => Promise<unknown>, fakeId: string): Promise<CapturedSend | null> {
+  return captureStatement(call, [{ id: fakeId }], (text, values) => {
+    const list = values?.[0];
+    const fits = values?.length === 1 && typeof list === 'string' && list.startsWith('[') && list.endsWith(']') &&
+      text.split('$1::json').length === 2 && !/\$2\b/.test(text);
+    return fits ? { text, values: [list] } : null;
+  });
 }
 
 /** pg-boss's `send` of try `attempt` of a record, captured (see `captureJobList`). */
@@ -104,19 +117,23 @@ export function captureSend(
   );
 }
 
+/** pg-boss's bulk `insert` job list for the first tries of new jobs of one task. */
+export function firstTryJobs(engine: Engine, def: TaskDefinition<any, any[], unknown>, jobs: { id: string; delayMs: number }[]) {
+  const opts = sendOptions(engine, def);
+  return jobs.map(({ id, delayMs }) => {
+    const data: Delivery = { record_id: id, attempt: 1 };
+    return { data, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
+  });
+}
+
 /** pg-boss's bulk `insert` of the first tries of new jobs of one task, captured (see `captureJobList`). */
 export function captureFirstTries(
   engine: Engine,
   def: TaskDefinition<any, any[], unknown>,
   jobs: { id: string; delayMs: number }[],
 ): Promise<CapturedSend | null> {
-  const opts = sendOptions(engine, def);
-  const list = jobs.map(({ id, delayMs }) => {
-    const data: Delivery = { record_id: id, attempt: 1 };
-    return { data, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
-  });
   // returnId: the statement must RETURN its rows for the caller to count them.
-  return captureJobList((db) => engine.boss.insert(engine.bossQueue(def.queue), list, { db, returnId: true }), randomUUID());
+  return captureJobList((db) => engine.boss.insert(engine.bossQueue(def.queue), firstTryJobs(engine, def, jobs), { db, returnId: true }), randomUUID());
 }
 
 /**
@@ -124,21 +141,12 @@ export function captureFirstTries(
  * `WITH results AS (...) SELECT COUNT(*)` pg-boss wraps it in, so the caller can put it in its own
  * WITH) and parameters. Null when the SQL is not that shape: the caller completes normally.
  */
-export async function captureComplete(engine: Engine, queue: string): Promise<CapturedComplete | null> {
-  let captured: CapturedComplete | null = null;
-  await engine.boss.complete(queue, [randomUUID()], null, {
-    db: {
-      executeSql: async (text: string, values?: unknown[]) => {
-        const match = /^\s*WITH results AS \(([\s\S]*)RETURNING 1\s*\)\s*SELECT COUNT\(\*\) FROM results\s*$/.exec(text);
-        const update = match?.[1];
-        if (!captured && update && values?.length === 3 && update.split('id = ANY($2::uuid[])').length === 2 && !/\$4\b/.test(update)) {
-          captured = { update, values };
-        }
-        return { rows: [{ count: 0 }] };
-      },
-    },
+export function captureComplete(engine: Engine, queue: string): Promise<CapturedComplete | null> {
+  return captureStatement((db) => engine.boss.complete(queue, [randomUUID()], null, { db }), [{ count: 0 }], (text, values) => {
+    const update = /^\s*WITH results AS \(([\s\S]*)RETURNING 1\s*\)\s*SELECT COUNT\(\*\) FROM results\s*$/.exec(text)?.[1];
+    const fits = update !== undefined && values?.length === 3 && update.split('id = ANY($2::uuid[])').length === 2 && !/\$4\b/.test(update);
+    return fits ? { update, values } : null;
   });
-  return captured;
 }
 
 /**
@@ -146,20 +154,9 @@ export async function captureComplete(engine: Engine, queue: string): Promise<Ca
  * worker can claim the records in the same statement. Null when the SQL is not the shape relied on
  * (one parameter-less `WITH … UPDATE … RETURNING` statement): the worker then fetches, then claims.
  */
-export async function captureFetch(engine: Engine, name: string, batchSize: number): Promise<string | null> {
-  let captured: string | null = null;
-  await engine.boss.fetch(name, {
-    batchSize,
-    db: {
-      executeSql: async (text: string, values?: unknown[]) => {
-        if (!captured && !values?.length && /^\s*WITH\b[\s\S]*\bUPDATE\b[\s\S]*\bRETURNING\b/.test(text) && !/\$1\b/.test(text)) {
-          captured = text;
-        }
-        return { rows: [] };
-      },
-    },
-  });
-  return captured;
+export function captureFetch(engine: Engine, name: string, batchSize: number): Promise<string | null> {
+  return captureStatement((db) => engine.boss.fetch(name, { batchSize, db }), [], (text, values) =>
+    !values?.length && /^\s*WITH\b[\s\S]*\bUPDATE\b[\s\S]*\bRETURNING\b/.test(text) && !/\$1\b/.test(text) ? text : null);
 }
 
 /** Fails any pg-boss job of this record still queued or active, inside the caller's transaction. */

@@ -52,7 +52,11 @@ class EnqueueBatcher {
     const batch = this.#waiting.splice(0, MAX_BATCH);
     // One statement per pg-boss send statement (one per queue), all on the wire at once.
     const bySend = new Map<string, Waiting[]>();
-    for (const w of batch) bySend.set(w.send.text, [...(bySend.get(w.send.text) ?? []), w]);
+    for (const w of batch) {
+      const group = bySend.get(w.send.text);
+      if (group) group.push(w);
+      else bySend.set(w.send.text, [w]);
+    }
     await Promise.all([...bySend.values()].map((group) => this.#write(group)));
     this.#busy = false;
     this.#schedule();

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEDUPLICATED_MESSAGE, QUEUED_MESSAGE, type TriggerResponse } from '../shared/jobs.js';
-import { captureFirstTries, captureSend, sendAttempt, sendOptions, type Engine } from './engine.js';
+import { captureFirstTries, captureSend, firstTryJobs, sendAttempt, type Engine } from './engine.js';
 import type { JobRecord } from './job-record.js';
 import { bossDb, inOpenSession } from './store.js';
 import { enqueueBatched } from './enqueue-batcher.js';
@@ -162,15 +162,8 @@ async function insertChunk(engine: Engine, def: TaskDefinition<any, any[], unkno
     const ids = await engine.repo.insertMany(tx, chunk);
     if (ids.length) {
       const delays = new Map<string, number>(chunk.map((c) => [c.id, c.delayMs]));
-      const opts = sendOptions(engine, def);
-      await engine.boss.insert(
-        engine.bossQueue(def.queue),
-        ids.map((id) => {
-          const delayMs = delays.get(id)!;
-          return { data: { record_id: id, attempt: 1 }, ...opts, ...(delayMs > 0 && { startAfter: String(delayMs / 1000) }) };
-        }),
-        { db: bossDb(tx) },
-      );
+      const jobs = firstTryJobs(engine, def, ids.map((id) => ({ id, delayMs: delays.get(id)! })));
+      await engine.boss.insert(engine.bossQueue(def.queue), jobs, { db: bossDb(tx) });
     }
     return ids;
   });
