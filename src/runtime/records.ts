@@ -208,17 +208,24 @@ export class JobRepository {
 
   /** pending → running for the expected try; null when the delivery is stale (already claimed, cancelled, gone). */
   async claim(ex: Executor, id: string, previousAttempts: number, owner: string, leaseMs: number): Promise<JobRecord | null> {
-    const change = statusChangeSql('pending', 'running', { jobId: id });
-    const { rows } = await ex.query(
-      `UPDATE ${this.table}
-          SET ${change.set}, attempts = attempts + 1, started_at = now(), completed_at = NULL,
-              lease_owner = $3, lease_expires_at = now() + $4 * interval '1 millisecond',
-              warnings = '[]'::jsonb, updated_at = now()
-        WHERE id = $1 AND ${change.where} AND attempts = $2
-        RETURNING *`,
-      [id, previousAttempts, owner, leaseMs],
-    );
+    const { rows } = await ex.query(this.#claimSql('t.id = $1 AND t.attempts = $2', 3, 4), [id, previousAttempts, owner, leaseMs]);
     return rows[0] ? rowToRecord(rows[0]) : null;
+  }
+
+  /**
+   * The claim every path runs (one record, a fetched batch, a fetch folded in): pending → running,
+   * one more attempt, started now, a fresh lease for `$owner`, no warnings yet. `match` picks the
+   * records (`t`) and the try each must be at, from `from` when the deliveries are a table.
+   */
+  #claimSql(match: string, ownerParam: number, leaseParam: number, from?: string): string {
+    const change = statusChangeSql('pending', 'running', { alias: 't' });
+    return `UPDATE ${this.table} AS t
+          SET ${change.set}, attempts = t.attempts + 1, started_at = now(), completed_at = NULL,
+              lease_owner = $${ownerParam}, lease_expires_at = now() + $${leaseParam} * interval '1 millisecond',
+              warnings = '[]'::jsonb, updated_at = now()
+        ${from ? `FROM ${from}` : ''}
+        WHERE ${match} AND ${change.where}
+        RETURNING t.*`;
   }
 
   /**
@@ -226,15 +233,8 @@ export class JobRepository {
    * expected try. Returns the records claimed; a delivery missing from them is stale.
    */
   async claimMany(ex: Executor, deliveries: { id: string; previousAttempts: number }[], owner: string, leaseMs: number): Promise<JobRecord[]> {
-    const change = statusChangeSql('pending', 'running', { alias: 't' });
     const { rows } = await ex.query(
-      `UPDATE ${this.table} AS t
-          SET ${change.set}, attempts = t.attempts + 1, started_at = now(), completed_at = NULL,
-              lease_owner = $3, lease_expires_at = now() + $4 * interval '1 millisecond',
-              warnings = '[]'::jsonb, updated_at = now()
-         FROM unnest($1::uuid[], $2::int[]) AS c(id, previous)
-        WHERE t.id = c.id AND ${change.where} AND t.attempts = c.previous
-        RETURNING t.*`,
+      this.#claimSql('t.id = c.id AND t.attempts = c.previous', 3, 4, 'unnest($1::uuid[], $2::int[]) AS c(id, previous)'),
       [deliveries.map((d) => d.id), deliveries.map((d) => d.previousAttempts), owner, leaseMs],
     );
     return rows.map(rowToRecord);
@@ -252,7 +252,6 @@ export class JobRepository {
     owner: string,
     leaseMs: number,
   ): Promise<{ deliveries: { id: string; data: unknown }[]; claimed: JobRecord[] }> {
-    const change = statusChangeSql('pending', 'running', { alias: 't' });
     const { rows } = await ex.query(
       `WITH fetched AS (${fetchSql}),
        deliveries AS (
@@ -262,14 +261,7 @@ export class JobRepository {
                 CASE WHEN jsonb_typeof(f.data->'attempt') = 'number' AND f.data->>'attempt' ~ '^[0-9]{1,9}$'
                      THEN (f.data->>'attempt')::int END AS attempt
            FROM fetched f),
-       claimed AS (
-         UPDATE ${this.table} AS t
-            SET ${change.set}, attempts = t.attempts + 1, started_at = now(), completed_at = NULL,
-                lease_owner = $1, lease_expires_at = now() + $2 * interval '1 millisecond',
-                warnings = '[]'::jsonb, updated_at = now()
-           FROM deliveries c
-          WHERE t.id = c.record_id AND ${change.where} AND t.attempts = c.attempt - 1
-          RETURNING t.*)
+       claimed AS (${this.#claimSql('t.id = c.record_id AND t.attempts = c.attempt - 1', 1, 2, 'deliveries c')})
        SELECT d.boss_id AS bg_boss_id, d.data AS bg_data, claimed.* FROM deliveries d LEFT JOIN claimed ON claimed.id = d.record_id`,
       [owner, leaseMs],
     );
