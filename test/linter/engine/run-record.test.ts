@@ -158,7 +158,7 @@ describe('the fully cached run', () => {
     await expectFullRun(root);
   });
 
-  it('--staged, --fix and baselines never replay', async () => {
+  it('--fix and baselines never replay', async () => {
     const root = project();
     await warmed(root);
     const baseline = join(root, 'baseline.json');
