@@ -2,21 +2,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Severity } from '../shared/diagnostic.js';
-import { builtinChecks } from './checks/registry.js';
-import { resolveConfiguration, type ResolveOptions } from './config/resolve.js';
+import type { ResolveOptions } from './config/resolve.js';
 import { acceptedByRule } from './engine/baseline-counts.js';
 import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type BaselineEntry } from './engine/baseline.js';
-import { cacheKey } from './engine/cache-key.js';
-import { checkFiles } from './engine/check-files.js';
+import { contentHash } from './engine/content-hash.js';
 import { discoverFiles } from './engine/discover.js';
-import { runFixPasses, type FixMode, type FixOutcome } from './engine/fix-loop.js';
+import type { FixMode, FixOutcome } from './engine/fix-loop.js';
 import { gitFiles } from './engine/git-files.js';
-import { lintFiles, type EngineOutput } from './engine/lint-files.js';
-import { checkInParallel, workerCount } from './engine/parallel.js';
+import type { EngineOutput } from './engine/lint-files.js';
 import { commonFolder, ProjectRoots, rootRelative } from './engine/project-roots.js';
-import { ResultCache } from './engine/result-cache.js';
+import type { ResultCache } from './engine/result-cache.js';
+import { fileHash, readRunRecord, runRecordFile, statSignature, writeRunRecord, type RunInputs } from './engine/run-record.js';
 import { filesOfShard, type Shard } from './engine/shard.js';
-import { matchesAnyGlob } from './facts/project/wildcard.js';
 import type { LintReport, RuleInfo } from './report.js';
 import { ruleInfoOf } from './rule-info.js';
 import { TOOL_VERSION } from './version.js';
@@ -83,6 +80,8 @@ export interface LintResult {
   typeCheckersCreated: number;
   /** Files whose results came from the cache. */
   cachedFiles: number;
+  /** Set when the whole answer was the last run's (--cache, nothing changed: engine/run-record.ts): nothing was loaded, parsed or checked. */
+  replayed?: true;
   /** Linted files the text prefilter found nothing to check in (reported clean without a walk). */
   prefilteredFiles: number;
   baseline?: BaselineSummary;
@@ -135,6 +134,34 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const p = forcedConfig !== undefined ? { root: dirname(forcedConfig), configFile: forcedConfig } : roots.projectOf(join(cwd, '_'), cwd);
     projects.set('', { ...p, files: [] });
   }
+  // The fully cached run (engine/run-record.ts): an unchanged tree prints the last answer, and
+  // nothing below (the compiler, the checks, the config's YAML and schemas) is loaded. Only plain
+  // runs: --fix, --staged/--changed, --shard and baselines take the full path.
+  const recordable = options.cache && !options.fix && !options.staged && options.changed === undefined &&
+    !options.shard && options.baseline === undefined && options.updateBaseline === undefined;
+  const record = recordable ? {
+    location: runRecordFile(cacheFile(resolve([...projects.values()][0]!.root), options.cacheLocation, cwd, projects.size > 1)),
+    key: contentHash(JSON.stringify({
+      tool: TOOL_VERSION, config: forcedConfig ?? null, rules: (options.rules ?? []).map((r) => resolve(cwd, r)),
+      bundled: options.bundled ?? true, overrides: options.ruleOverrides ?? [], quiet: Boolean(options.quiet),
+      only: options.onlyRules ?? null, prefilter: options.prefilter !== false, discovery, projects: [...projects.values()],
+    })),
+  } : undefined;
+  if (record) {
+    const stored = readRunRecord<Omit<LintResult, 'report'> & { report: Omit<LintReport, 'cwd'> }>(record.location, record.key);
+    if (stored) return { ...stored, report: { cwd, ...stored.report }, replayed: true };
+  }
+  const [{ builtinChecks }, { resolveConfiguration }, { cacheKey }, { checkFiles }, { lintFiles }, { checkInParallel, workerCount }, { ResultCache }, { matchesAnyGlob }] = await Promise.all([
+    import('./checks/registry.js'),
+    import('./config/resolve.js'),
+    import('./engine/cache-key.js'),
+    import('./engine/check-files.js'),
+    import('./engine/lint-files.js'),
+    import('./engine/parallel.js'),
+    import('./engine/result-cache.js'),
+    import('./facts/project/wildcard.js'),
+  ]);
+
   const selected = options.staged || options.changed !== undefined
     ? new Set(gitFiles(cwd, options.staged ? { staged: true } : { changed: options.changed! }))
     : undefined;
@@ -164,6 +191,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const ignoredPaths = discovery.named.filter((_, i) =>
     discovery.files.some((f) => f.named === i) && !discovery.files.some((f) => f.named === i && linted.has(f.path)));
 
+  const caches: Array<ResultCache | undefined> = [];
+  /** The last engine pass's outputs per root (the run record takes the content hashes from them). */
+  const outputs: EngineOutput[] = [];
   const engines = runs.map((run) => {
     // --staged / --changed: check only those files, while project-wide facts still see every file.
     // --shard: this CI job's part of the files, by root-relative path, so every machine agrees.
@@ -175,6 +205,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
           cacheKey({ toolVersion: TOOL_VERSION, rules: run.rules, subjects: run.config.subjects, ignore: run.config.ignore, configFiles: run.config.ruleFiles }),
         )
       : undefined;
+    caches.push(cache);
     const selection = { resolve: run.resolveOptions, ruleIds: run.rules.map((r) => r.id) };
     return () => lintFiles({
       root: run.config.root,
@@ -193,7 +224,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     });
   });
   const runEngine = async (): Promise<EngineOutput> => {
-    const outputs: EngineOutput[] = [];
+    outputs.length = 0;
     for (const engine of engines) outputs.push(await engine());
     return {
       files: outputs.flatMap((o) => o.files).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
@@ -202,10 +233,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       prefilteredFiles: outputs.reduce((n, o) => n + o.prefilteredFiles, 0),
     };
   };
+  // Before the checks read the sources: an edit during the run is then seen by the next run.
+  const recordInputs = record ? await inputsBeforeRun(runs, (options.rules ?? []).map((r) => resolve(cwd, r))) : undefined;
   let output = await runEngine();
   let fixes: FixOutcome | undefined;
   if (options.fix) {
     // --quiet fixes errors only: what it reports.
+    const { runFixPasses } = await import('./engine/fix-loop.js');
     ({ output, outcome: fixes } = await runFixPasses(output, runEngine, options.fix, (d) => !options.quiet || d.severity === 'error'));
   }
   let lintedFiles = output.files;
@@ -233,7 +267,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (ruleInfos.has(r.id)) continue;
     ruleInfos.set(r.id, ruleInfoOf(r));
   }
-  return {
+  const result: LintResult = {
     report: { cwd, root: runBase, files, rules: [...ruleInfos.values()], toolVersion: TOOL_VERSION, ...(baselined && { baselined }) },
     counts,
     missingPaths: discovery.missing,
@@ -250,6 +284,44 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(baseline ? { baseline } : {}),
     ...(fixes ? { fixes } : {}),
   };
+  if (record && recordInputs) {
+    const inputs = withSourceHashes(recordInputs, outputs, runs.map((run, i) => ({ root: run.config.root, files: run.files, cache: caches[i] })));
+    // What a run on the unchanged tree reports: every readable file from the cache, nothing checked.
+    const { cwd: _cwd, ...report } = result.report;
+    const cachedFiles = Object.values(inputs.sources).filter(([, hash]) => hash !== '').length;
+    writeRunRecord(record.location, record.key, inputs, { ...result, report, typeCheckersCreated: 0, cachedFiles, prefilteredFiles: 0 });
+  }
+  return result;
+}
+
+/** The fully cached run's inputs (run-record.ts) other than the sources' hashes: the sources' stats and the environment. */
+async function inputsBeforeRun(
+  runs: ReadonlyArray<{ files: readonly string[]; config: { root: string; ruleFiles: string[]; tsconfig?: string } }>,
+  ruleDirs: string[],
+): Promise<RunInputs> {
+  const { environmentInputs } = await import('./engine/run-inputs.js');
+  const sources: RunInputs['sources'] = {};
+  for (const run of runs) for (const file of run.files) sources[file] = [statSignature(file), ''];
+  return { sources, ...environmentInputs(runs.map((r) => r.config), ruleDirs), caches: {} };
+}
+
+/** The inputs with each source's content hash as the run keyed it, and the other files the stored results read. */
+function withSourceHashes(
+  inputs: RunInputs,
+  outputs: readonly EngineOutput[],
+  runs: ReadonlyArray<{ root: string; files: readonly string[]; cache: ResultCache | undefined }>,
+): RunInputs {
+  const files = { ...inputs.files };
+  const caches: RunInputs['caches'] = {};
+  for (const output of outputs) for (const [path, hash] of output.contentHashes ?? []) if (inputs.sources[path]) inputs.sources[path] = [inputs.sources[path]![0], hash];
+  for (const run of runs) {
+    for (const dep of run.cache?.fileDepsOf(run.files.map((f) => rootRelative(run.root, f))) ?? []) {
+      const path = resolve(run.root, dep);
+      if (!inputs.sources[path] && !(path in files)) files[path] = fileHash(path);
+    }
+    if (run.cache) caches[run.cache.location] = statSignature(run.cache.location);
+  }
+  return { ...inputs, files, caches };
 }
 
 /** Exit code of a finished run: 1 when errors were found or warnings exceed the allowance, else 0. */

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { writeOwnedFile } from '../engine/write-owned.js';
 import type { Shard } from '../engine/shard.js';
-import { formatters, type FormatName } from '../formatters/index.js';
+import { loadFormatter, type FormatName } from '../formatters/by-name.js';
 import { exitCodeFor, lint } from '../lint.js';
-import { printFixOutcome } from './fix-output.js';
 import { withSourcesAndDocLinks } from './report-sources.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 import { REPORT_FILE } from './report-file.js';
@@ -76,10 +75,11 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
           : '\n'),
     );
   }
-  if (result.fixes) printFixOutcome(result.fixes, io);
+  // Loaded only when fixes ran: its diff code and the fix loop are not needed by a plain run.
+  if (result.fixes) (await import('./fix-output.js')).printFixOutcome(result.fixes, io);
   const color = !options.outputFile && options.format === 'stylish' && colorWanted(io);
   const report = options.format === 'html' ? withSourcesAndDocLinks(result.report) : result.report;
-  const text = formatters[options.format](report, { color });
+  const text = (await loadFormatter(options.format))(report, { color });
   if (options.outputFile) {
     writeOwnedFile(resolve(io.cwd, options.outputFile), text.endsWith('\n') || text === '' ? text : text + '\n', REPORT_FILE);
   } else if (text !== '' && !options.fixDryRun) {

@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FORMAT_NAMES } from '../formatters/index.js';
+import { FORMAT_NAMES } from '../formatters/by-name.js';
 import { parseShard, type Shard } from '../engine/shard.js';
 import { TOOL_VERSION } from '../version.js';
 import { messageForUser } from './errors.js';
@@ -64,7 +64,7 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
 
   withRuleSelection(program)
     .argument('[paths...]', 'files, folders or globs to lint', [])
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices([...FORMAT_NAMES]).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n', nonNegativeInteger)
     .option('--quiet', 'report errors only')
@@ -99,7 +99,7 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
 
   withRuleSelection(program.command('merge').description("merge --shard runs' JSON or SARIF reports into one report"))
     .argument('<reports...>', 'report files written with -f json or -f sarif')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices([...FORMAT_NAMES]).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n', nonNegativeInteger)
     .action(async (reports: string[], options: MergeCommandOptions) => {

@@ -4,6 +4,7 @@ import type { RuleLevel } from '../../shared/diagnostic.js';
 import type { RuleOverride } from './compile-rule.js';
 import { configSchema } from './config-schema.js';
 import { isPlainObject } from './deep-merge.js';
+import { CONFIG_NAMES } from './config-names.js';
 import { ConfigError } from './problems.js';
 import type { ConfigProblem } from './problems.js';
 import { displayPath, validateValue } from './schema-validation.js';
@@ -24,7 +25,7 @@ export interface ConfigFile {
   tsconfig?: { value: string; path: YamlPath };
 }
 
-export const CONFIG_NAMES = ['.bg-lint.yaml', '.bg-lint.yml'] as const;
+export { CONFIG_NAMES } from './config-names.js';
 
 /** The nearest config file from `cwd` upward, stopping at the filesystem root. */
 export function findConfigFile(cwd: string): string | undefined {

@@ -1,7 +1,7 @@
 import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { SOURCE_EXTENSIONS } from '../facts/project/parse-file.js';
+import { SOURCE_EXTENSIONS } from '../facts/project/source-extensions.js';
 import { isInside } from './project-roots.js';
 
 /** One source file found, with the named path it came from. */

@@ -42,6 +42,8 @@ export interface EngineOutput {
   cachedFiles: number;
   /** Checked files the prefilter found nothing to check in (not walked, reported clean). */
   prefilteredFiles: number;
+  /** With a cache: each readable linted file's content hash, as the cache keyed it (the fully cached run records them). */
+  contentHashes?: ReadonlyMap<string, string>;
 }
 
 function posixRelative(root: string, path: string): string {
@@ -122,7 +124,7 @@ export async function lintFiles(input: EngineInput): Promise<EngineOutput> {
     input.cache.save();
   }
   reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files: reports, typeCheckersCreated: output.typeCheckersCreated, cachedFiles, prefilteredFiles: output.prefiltered ?? 0 };
+  return { files: reports, typeCheckersCreated: output.typeCheckersCreated, cachedFiles, prefilteredFiles: output.prefiltered ?? 0, ...(input.cache ? { contentHashes: hashes } : {}) };
 }
 
 function storeResult(

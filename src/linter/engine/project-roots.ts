@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { CONFIG_NAMES } from '../config/config-file.js';
+import { CONFIG_NAMES } from '../config/config-names.js';
 
 /** What marks a folder as a project's root when no `.bg-lint.yaml` is found above a file. */
 export const ROOT_MARKERS = ['tsconfig.json', 'package.json', '.git'] as const;

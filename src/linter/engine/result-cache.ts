@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../shared/diagnostic.js';
+import { isScanDep } from '../facts/project/scan-deps.js';
 import { dropKeysNotIn, FileContributions, type StoredContributions } from './file-contributions.js';
 import { ScanAnswers, type StoredScanAnswers } from './scan-answers.js';
 import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
@@ -61,7 +62,8 @@ export class ResultCache {
   private scans: unknown;
 
   private constructor(
-    private readonly location: string,
+    /** The cache file. */
+    readonly location: string,
     private readonly key: string,
     files: Record<string, CachedFile>,
     project?: unknown,
@@ -97,6 +99,15 @@ export class ResultCache {
       if (valueOf(dep) !== depHash) return undefined;
     }
     return entry.diagnostics;
+  }
+
+  /** The files (not scans) the entries of these files depend on, project-relative: what the fully cached run checks besides them. */
+  fileDepsOf(relativePaths: Iterable<string>): Set<string> {
+    const deps = new Set<string>();
+    for (const path of relativePaths) {
+      for (const dep of Object.keys(this.files[path]?.deps ?? {})) if (!isScanDep(dep)) deps.add(dep);
+    }
+    return deps;
   }
 
   store(relativePath: string, entry: CachedFile): void {

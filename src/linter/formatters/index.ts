@@ -7,7 +7,9 @@ import { junit } from './junit.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-export type FormatName = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'junit' | 'html';
+import type { FormatName } from './by-name.js';
+
+export { FORMAT_NAMES, loadFormatter, type FormatName } from './by-name.js';
 
 /**
  * Every output format by its `--format` name. Each returns the whole text to print; the text has
@@ -24,5 +26,3 @@ export const formatters: Record<FormatName, Formatter> = {
   junit,
   html,
 };
-
-export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];

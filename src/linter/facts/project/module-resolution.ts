@@ -29,16 +29,27 @@ export interface ProjectCompilerSettings {
 export function readCompilerSettings(tsconfigPath: string | undefined): ProjectCompilerSettings {
   if (tsconfigPath === undefined) return { options: {}, problems: [] };
   const problems: string[] = [];
+  const parsed = parseTsconfig(tsconfigPath, (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, ' ')));
+  return { options: parsed?.options ?? {}, problems };
+}
+
+function parseTsconfig(tsconfigPath: string, onProblem: (d: ts.Diagnostic) => void): ts.ParsedCommandLine | undefined {
   const host: ts.ParseConfigFileHost = {
     useCaseSensitiveFileNames: true,
     getCurrentDirectory: () => dirname(tsconfigPath),
     fileExists: (f) => ts.sys.fileExists(f),
     readFile: (f) => ts.sys.readFile(f),
     readDirectory: () => [],
-    onUnRecoverableConfigFileDiagnostic: (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, ' ')),
+    onUnRecoverableConfigFileDiagnostic: onProblem,
   };
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, host);
-  return { options: parsed?.options ?? {}, problems };
+  return ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, host);
+}
+
+/** The tsconfig and every file its `extends` chain read: what its options depend on (the fully cached run checks them). */
+export function tsconfigChain(tsconfigPath: string): string[] {
+  const parsed = parseTsconfig(tsconfigPath, () => undefined);
+  const source = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
+  return [tsconfigPath, ...(source?.extendedSourceFiles ?? [])];
 }
 
 /** Never part of the program: third-party declarations (what makes type-aware linting slow). */

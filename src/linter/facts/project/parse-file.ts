@@ -15,7 +15,7 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.jsx': ts.ScriptKind.JSX,
 };
 
-export const SOURCE_EXTENSIONS = Object.keys(SCRIPT_KINDS);
+export { SOURCE_EXTENSIONS } from './source-extensions.js';
 
 function extensionOf(path: string): string {
   const dot = path.lastIndexOf('.');

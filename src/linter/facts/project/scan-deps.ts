@@ -20,6 +20,11 @@ export function scanDependency(query: ScanQuery): string {
   return SCAN_PREFIX + JSON.stringify(query);
 }
 
+/** Whether a recorded dependency is a scan (else it is a file's path). */
+export function isScanDep(dep: string): boolean {
+  return dep.startsWith(SCAN_PREFIX);
+}
+
 export function scanQueryOf(dep: string): ScanQuery | undefined {
   return dep.startsWith(SCAN_PREFIX) ? (JSON.parse(dep.slice(SCAN_PREFIX.length)) as ScanQuery) : undefined;
 }

@@ -48,6 +48,41 @@ function workspaceGlobs(dir: string): string[] | undefined {
   return undefined;
 }
 
+/** Where a workspace is declared: the folder, its package globs, and every folder looked at on the way up. */
+export interface WorkspaceDeclaration {
+  /** The declaring folder, undefined when none up to the filesystem root declares workspaces. */
+  dir?: string;
+  /** Globs of the packages' manifests, relative to `dir`, and what they exclude. */
+  include: string[];
+  ignore: string[];
+  /** The folders whose package.json / pnpm-workspace.yaml were read, nearest first. */
+  visited: string[];
+}
+
+/** The nearest folder upward from `root` that declares workspaces, with its globs. */
+export function findWorkspaceDeclaration(root: string): WorkspaceDeclaration {
+  const visited: string[] = [];
+  let dir = resolve(root);
+  for (;;) {
+    visited.push(dir);
+    const globs = workspaceGlobs(dir);
+    if (globs) {
+      const include = globs.filter((g) => !g.startsWith('!')).map((g) => `${g.replace(/\/+$/, '')}/package.json`);
+      const ignore = ['**/node_modules/**', ...globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1))];
+      return { dir, include, ignore, visited };
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return { include: [], ignore: [], visited };
+    dir = parent;
+  }
+}
+
+/** The manifests a workspace declaration names (absolute paths). */
+export function workspaceManifests(declaration: WorkspaceDeclaration): string[] {
+  if (declaration.dir === undefined) return [];
+  return globSync(declaration.include, { cwd: declaration.dir, absolute: true, ignore: declaration.ignore });
+}
+
 /**
  * The packages of the workspace `root` belongs to: the nearest folder upward that declares
  * workspaces. Found from the declarations on disk, so it works without node_modules (a fresh clone,
@@ -55,22 +90,11 @@ function workspaceGlobs(dir: string): string[] | undefined {
  */
 export function findWorkspacePackages(root: string): Map<string, WorkspacePackage> {
   const packages = new Map<string, WorkspacePackage>();
-  let dir = resolve(root);
-  for (;;) {
-    const globs = workspaceGlobs(dir);
-    if (globs) {
-      const include = globs.filter((g) => !g.startsWith('!')).map((g) => `${g.replace(/\/+$/, '')}/package.json`);
-      const ignore = ['**/node_modules/**', ...globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1))];
-      for (const file of globSync(include, { cwd: dir, absolute: true, ignore })) {
-        const manifest = readJson(file);
-        if (typeof manifest?.name === 'string') packages.set(manifest.name, { name: manifest.name, dir: dirname(file), manifest });
-      }
-      return packages;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return packages;
-    dir = parent;
+  for (const file of workspaceManifests(findWorkspaceDeclaration(root))) {
+    const manifest = readJson(file);
+    if (typeof manifest?.name === 'string') packages.set(manifest.name, { name: manifest.name, dir: dirname(file), manifest });
   }
+  return packages;
 }
 
 /** The path an `exports` entry gives for `subpath` ('.' or './x'), preferring types, then import/default. */
