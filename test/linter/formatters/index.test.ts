@@ -4,7 +4,7 @@ import { cleanReport, fixtureReport } from './report-fixture.js';
 
 describe('formatters index', () => {
   it('offers exactly the seven formats', () => {
-    expect(FORMAT_NAMES.sort()).toEqual(['compact', 'github', 'html', 'json', 'junit', 'sarif', 'stylish']);
+    expect([...FORMAT_NAMES].sort()).toEqual(['compact', 'github', 'html', 'json', 'junit', 'sarif', 'stylish']);
   });
 
   it('every formatter is pure: same report, same text; the report is not modified', () => {
