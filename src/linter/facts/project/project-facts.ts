@@ -269,6 +269,25 @@ export class ProjectFacts {
   }
 
   /**
+   * The text of the project file an import specifier in `from` names, not parsed: for questions a
+   * text test answers (does it name a model?). The same bounds and the same recorded read as
+   * importedFile; undefined for packages and for files importedFile would not load.
+   */
+  importedText(from: FileFacts, specifier: string): string | undefined {
+    const target = this.resolveModule(from.path, specifier);
+    if (target === undefined) return undefined;
+    const known = this.files.get(target);
+    if (known === null) return undefined;
+    const pending = this.pending.get(target);
+    let text: string | undefined;
+    if (known) text = known.text;
+    else if (pending) text = pending.text;
+    else if (this.snapshot.sizeOf(target) <= MAX_BYTES) text = this.snapshot.text(target);
+    if (text !== undefined) this.record(target);
+    return text;
+  }
+
+  /**
    * Memoizes a derived fact for the whole run (keys are namespaced by the caller). What computing it
    * read is remembered, and counted as read by every later caller too.
    */
