@@ -56,9 +56,10 @@ export function routeHandlersOf(project: ProjectFacts, file: FileFacts): RouteHa
 /**
  * Every route whose handler function is declared in `file`: the ones `file` registers itself, and,
  * when `file` exports anything, the ones other files register with a handler imported from it
- * (`router.post('/x', importsController.create)`). Finding those parses only the project files
- * that import this file; callers should still first make sure
- * the file has something to report (BG-021 does), so most files never pay for it.
+ * (`router.post('/x', importsController.create)`). Finding those reads only the project files
+ * that import this file, and parses (again) only the ones whose routes use its handlers; callers
+ * should still first make sure the file has something to report (BG-021 does), so most files
+ * never pay for it.
  */
 export function routeHandlersDeclaredIn(project: ProjectFacts, file: FileFacts): RouteHandler[] {
   const own = routeHandlersOf(project, file).filter((r) => r.handler !== undefined && r.handlerFile === undefined);
