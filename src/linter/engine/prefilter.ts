@@ -60,6 +60,6 @@ export function buildPrefilter(rules: readonly CompiledRule<unknown>[], subjects
     // Last, as it reads the project's import graph (a recorded scan, so the cache re-checks this
     // file when an importer changes): a handler declared here may be registered by another file.
     if (!byImporters || !lower.includes('export')) return false;
-    return project.importersOf(target.path, importerNeedles).some((f) => f.path !== target.path);
+    return project.importerPathsOf(target.path, importerNeedles).some((p) => p !== target.path);
   };
 }

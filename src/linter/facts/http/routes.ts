@@ -56,20 +56,26 @@ export function routeHandlersOf(project: ProjectFacts, file: FileFacts): RouteHa
 /**
  * Every route whose handler function is declared in `file`: the ones `file` registers itself, and,
  * when `file` exports anything, the ones other files register with a handler imported from it
- * (`router.post('/x', importsController.create)`). Finding those parses only the project files
- * that import this file; callers should still first make sure
- * the file has something to report (BG-021 does), so most files never pay for it.
+ * (`router.post('/x', importsController.create)`). Finding those reads only the project files
+ * that import this file, and parses (again) only the ones whose routes use its handlers; callers
+ * should still first make sure the file has something to report (BG-021 does), so most files
+ * never pay for it.
  */
 export function routeHandlersDeclaredIn(project: ProjectFacts, file: FileFacts): RouteHandler[] {
   const own = routeHandlersOf(project, file).filter((r) => r.handler !== undefined && r.handlerFile === undefined);
+  // Kept past this file's release: a later file's question below reads it instead of parsing this one again.
+  handlerFilesOf(project, file.path, file);
   if (!exportsAnything(file)) return own;
-  // A file that registers a handler declared here imports this file: only those files are parsed,
-  // not every file with a `.get(`.
+  // A file that registers a handler declared here imports this file: only those files are read,
+  // not every file with a `.get(`; and of those, only the ones whose routes use a handler declared
+  // here are parsed (again).
   const elsewhere = project.memo(`routes:declared-in:${file.path}`, () => {
     const out: RouteHandler[] = [];
     const needles = [...project.subjects.routeHandler.methods.map((m) => `.${m}(`), '.route(', ...Object.keys(project.subjects.routeHandler.methodDecorators).map((d) => `@${d}`)];
-    for (const f of project.importersOf(file.path, needles)) {
-      if (f === file) continue;
+    for (const path of project.importerPathsOf(file.path, needles)) {
+      if (path === file.path || !handlerFilesOf(project, path).includes(file.path)) continue;
+      const f = project.load(path);
+      if (!f) continue;
       for (const route of routeHandlersOf(project, f)) {
         if (route.handler && route.handlerFile?.path === file.path) out.push(route);
       }
@@ -77,6 +83,19 @@ export function routeHandlersDeclaredIn(project: ProjectFacts, file: FileFacts):
     return out;
   });
   return [...own, ...elsewhere];
+}
+
+/**
+ * The files holding the handler functions `path`'s routes register from elsewhere (`handlerFile`),
+ * as paths: a lasting memo, plain data, so it outlives the file's tree. Parses the file only when
+ * no earlier question (its own check, as a rule, asks routeHandlersDeclaredIn first) answered it;
+ * `parsed` is the file when the caller holds it (its own check: no load, so it is not kept shared).
+ */
+function handlerFilesOf(project: ProjectFacts, path: string, parsed?: FileFacts): readonly string[] {
+  return project.lastingMemo(`routes:handler-files:${path}`, () => {
+    const f = parsed ?? project.load(path);
+    return f ? [...new Set(routeHandlersOf(project, f).flatMap((r) => (r.handler && r.handlerFile ? [r.handlerFile.path] : [])))] : [];
+  });
 }
 
 function exportsAnything(file: FileFacts): boolean {

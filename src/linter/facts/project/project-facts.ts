@@ -172,14 +172,23 @@ export class ProjectFacts {
    * scans tokens without parsing (an import written in a comment or a string does not count).
    */
   importersOf(absPath: string, needles?: readonly string[]): readonly FileFacts[] {
-    const paths = this.recordScan({ kind: 'importers', target: absPath, ...(needles ? { needles } : {}) }, () =>
-      this.importIndexes().importersOf(absPath, needles));
+    const paths = this.importerPathsOf(absPath, needles);
     return this.memo(`project:importers-of:${(needles ?? []).join('\0')}:${absPath}`, () =>
       paths.flatMap((p) => {
         const f = this.load(p);
         return f ? [f] : [];
       }),
     );
+  }
+
+  /**
+   * The paths of the files importersOf would parse, not parsed: for questions the import graph
+   * answers alone (the prefilter's "does another file import this one?"), and for callers that
+   * parse only the importers a cheaper fact admits. The same recorded scan as importersOf.
+   */
+  importerPathsOf(absPath: string, needles?: readonly string[]): readonly string[] {
+    return this.recordScan({ kind: 'importers', target: absPath, ...(needles ? { needles } : {}) }, () =>
+      this.importIndexes().importersOf(absPath, needles));
   }
 
   /** The run's reverse-import indexes (they read texts only: no dependencies to record). */
@@ -218,6 +227,7 @@ export class ProjectFacts {
     let facts = this.files.get(absPath);
     if (facts === undefined) {
       facts = null;
+      this.parseCount += 1;
       const pending = this.pending.get(absPath);
       if (pending) {
         facts = this.snapshot.parse(pending.path, pending.relativePath, pending.text);
@@ -236,6 +246,13 @@ export class ProjectFacts {
     return facts ?? undefined;
   }
 
+  /** How many times this run parsed a file in full (a file released and read again counts again): for tests and measurements. */
+  get filesParsed(): number {
+    return this.parseCount;
+  }
+
+  private parseCount = 0;
+
   /**
    * A file already parsed in this run (another file's check or a scan loaded it), without parsing it
    * or recording a dependency: the prefilter's syntax check of a skipped file reads its errors there
@@ -252,10 +269,42 @@ export class ProjectFacts {
   }
 
   /**
+   * The text of the project file an import specifier in `from` names, not parsed: for questions a
+   * text test answers (does it name a model?). The same bounds and the same recorded read as
+   * importedFile; undefined for packages and for files importedFile would not load.
+   */
+  importedText(from: FileFacts, specifier: string): string | undefined {
+    const target = this.resolveModule(from.path, specifier);
+    if (target === undefined) return undefined;
+    const known = this.files.get(target);
+    if (known === null) return undefined;
+    const pending = this.pending.get(target);
+    let text: string | undefined;
+    if (known) text = known.text;
+    else if (pending) text = pending.text;
+    else if (this.snapshot.sizeOf(target) <= MAX_BYTES) text = this.snapshot.text(target);
+    if (text !== undefined) this.record(target);
+    return text;
+  }
+
+  /**
    * Memoizes a derived fact for the whole run (keys are namespaced by the caller). What computing it
    * read is remembered, and counted as read by every later caller too.
    */
   memo<T>(key: string, compute: () => T): T {
+    return this.memoized(key, compute, false);
+  }
+
+  /**
+   * A memo that is kept when its file is released: for small facts of plain data (no nodes, so
+   * they hold no tree) that later files ask about after the file was checked, so that answering
+   * them does not parse the file again. Its reads are recorded like any memo's.
+   */
+  lastingMemo<T>(key: string, compute: () => T): T {
+    return this.memoized(key, compute, true);
+  }
+
+  private memoized<T>(key: string, compute: () => T, lasting: boolean): T {
     const hit = this.memos.get(key);
     if (hit) {
       for (const dep of hit.deps) this.record(dep);
@@ -273,7 +322,7 @@ export class ProjectFacts {
     }
     const deps = this.compact(read);
     this.memos.set(key, { value, deps });
-    const cut = key.lastIndexOf(':/');
+    const cut = lasting ? -1 : key.lastIndexOf(':/');
     if (cut >= 0) {
       const path = key.slice(cut + 1);
       let keys = this.memoKeysByPath.get(path);

@@ -383,8 +383,9 @@ export function mayHoldJobModels(project: ProjectFacts, file: FileFacts): boolea
     if (mentions(file.text)) return true;
     for (const imp of file.index.imports) {
       if (!ts.isStringLiteral(imp.moduleSpecifier)) continue;
-      const target = project.importedFile(file, imp.moduleSpecifier.text);
-      if (target && mentions(target.text)) return true;
+      // Its text is enough: parsing it here parsed files no check needed (or parsed a checked one again).
+      const text = project.importedText(file, imp.moduleSpecifier.text);
+      if (text !== undefined && mentions(text)) return true;
     }
     return false;
   });
