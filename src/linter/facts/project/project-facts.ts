@@ -5,7 +5,7 @@ import { matchesAnyGlob } from './wildcard.js';
 import { ProjectSnapshot } from './project-snapshot.js';
 import { globRelativePath, ImportIndexes, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
 import type { SubjectSettings } from './subjects.js';
-import { createProjectProgram, mayDeclareGlobals, rootsWithLeaves } from './type-checker.js';
+import { createProjectProgram } from './type-checker.js';
 
 /** Files larger than this are not read for cross-file lookups (the same bound as linting). */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -286,16 +286,18 @@ export class ProjectFacts {
 
   /**
    * The type checker over the project's own sources (external imports stay `any`), created lazily.
-   * Its program is rooted at the files that ask, and from the first ask at those expected to
-   * (addFirstCheckerRoots), plus what they import: binding the whole project for a few questions
-   * is what makes type-aware linting slow and large, and so is rebuilding the program and checker
-   * for each new asker. A file outside the program grows it (reusing the old trees); after a few
-   * growths it takes every checked file.
+   * Its program is rooted at the files that ask (and, from the first ask, at every checked model
+   * file, which is where most asks come from), plus what they import: binding the whole project
+   * for a few questions is what makes type-aware linting slow and large. A file outside the
+   * program grows it (reusing the old program); after a few growths it takes every checked file.
    */
   typeChecker(forPath?: string): ts.TypeChecker {
     if (this.checker && (forPath === undefined || this.programFiles.has(forPath))) return this.checker;
     this.checkerCount += 1;
-    if (this.checkerCount === 1) this.addFirstCheckerRoots(forPath);
+    if (this.checkerCount === 1) {
+      const modelGlobs = this.subjects.jobModel.files;
+      for (const t of this.targetPaths) if (matchesAnyGlob(this.relativePath(t), modelGlobs)) this.checkerRoots.add(t);
+    }
     if (forPath !== undefined) this.checkerRoots.add(forPath);
     if (forPath === undefined || this.checkerCount > MAX_PROGRAM_GROWTHS) for (const t of this.targetPaths) this.checkerRoots.add(t);
     const recorders = this.recorders.splice(0);
@@ -310,40 +312,6 @@ export class ProjectFacts {
     return this.checker;
   }
 
-  /**
-   * The first program's roots: the checked model files (where most asks come from), files that may
-   * declare globals (mayDeclareGlobals: with them, an answer depends only on the asking file's
-   * imports), the files expected to ask (expectCheckerAsks), and the checked files whose imports
-   * those already pull in (rootsWithLeaves). Texts and import lists only: nothing is parsed here.
-   */
-  private addFirstCheckerRoots(forPath: string | undefined): void {
-    const modelGlobs = this.subjects.jobModel.files;
-    const importsOf = (p: string): readonly string[] => {
-      const text = this.textOf(p);
-      return text === undefined ? [] : this.snapshot.importsOf(p, text);
-    };
-    const roots = forPath !== undefined ? [forPath] : [];
-    for (const t of this.targetPaths) {
-      const text = this.textOf(t);
-      if (text === undefined) continue;
-      const importedTexts = (): string[] => importsOf(t).flatMap((p) => this.textOf(p) ?? []);
-      if (matchesAnyGlob(this.relativePath(t), modelGlobs) || mayDeclareGlobals(text) || this.expectedAsker?.(t, text, importedTexts)) roots.push(t);
-    }
-    for (const t of rootsWithLeaves(roots, this.targetPaths, importsOf)) this.checkerRoots.add(t);
-  }
-
-  /**
-   * Which checked files are expected to ask the checker too (a test of a file's text and its
-   * imports' texts), set before the first ask: the first program is rooted at them, so that one
-   * program answers a run's questions instead of one rebuilt program per asking file, and files
-   * nobody asks about stay out of it. A wrong guess costs program size or a growth, never an
-   * answer (see mayDeclareGlobals).
-   */
-  expectCheckerAsks(test: (path: string, text: string, importedTexts: () => string[]) => boolean): void {
-    this.expectedAsker ??= test;
-  }
-
-  private expectedAsker: ((path: string, text: string, importedTexts: () => string[]) => boolean) | undefined;
   private program: ts.Program | undefined;
   private compilerOptions: ts.CompilerOptions | undefined;
   private programFiles = new Set<string>();

@@ -84,36 +84,3 @@ export function createProjectProgram(
   };
   return ts.createProgram({ rootNames: rootFiles, options, host, ...(oldProgram ? { oldProgram } : {}) });
 }
-
-/**
- * Can this file change what names mean in files that do not import it? A script (no top-level
- * `import`/`export`: its declarations are global), `declare global`, `declare module` (an ambient
- * module or an augmentation) and `/// <reference>` (which pulls in such a script). Text only, and
- * erring towards yes: a module whose only `import`/`export` is not at a line's start counts as a
- * script, which only makes the program larger. A program holding every such file of the checked
- * set answers a file's questions as a program over the whole set would: the rest of the answer comes
- * from what the file imports, which any program holding the file holds too.
- */
-export function mayDeclareGlobals(text: string): boolean {
-  return !/^[ \t]*(import|export)\b/m.test(text) || /\bdeclare\s+(global|module)\b/.test(text) || /^[ \t]*\/\/\/[ \t]*<reference\b/m.test(text);
-}
-
-/**
- * The roots, plus every candidate whose imports all lie in the roots' import closure (a route module
- * over the services the roots already pull in): rooting those too costs their own trees only, and
- * spares a rebuilt program and checker should one of them ask later. `importsOf` lists the project
- * files a file imports (unreadable files: none).
- */
-export function rootsWithLeaves(roots: Iterable<string>, candidates: readonly string[], importsOf: (path: string) => readonly string[]): Set<string> {
-  const closure = new Set<string>();
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const path = stack.pop()!;
-    if (closure.has(path)) continue;
-    closure.add(path);
-    for (const next of importsOf(path)) if (!closure.has(next)) stack.push(next);
-  }
-  const out = new Set(roots);
-  for (const c of candidates) if (!closure.has(c) && importsOf(c).every((i) => closure.has(i))) out.add(c);
-  return out;
-}

@@ -377,23 +377,17 @@ function findJobModels(project: ProjectFacts, file: FileFacts): JobModel[] {
  */
 export function mayHoldJobModels(project: ProjectFacts, file: FileFacts): boolean {
   return project.memo(`job-models:may-hold:${file.path}`, () => {
-    if (textsNameJobModels(project, [file.text])) return true;
+    const names = project.memo('job-models:names', () => projectJobModelNames(project));
+    if (names.length === 0) return false;
+    const mentions = (text: string) => names.some((n) => text.includes(n));
+    if (mentions(file.text)) return true;
     for (const imp of file.index.imports) {
       if (!ts.isStringLiteral(imp.moduleSpecifier)) continue;
       const target = project.importedFile(file, imp.moduleSpecifier.text);
-      if (target && textsNameJobModels(project, [target.text])) return true;
+      if (target && mentions(target.text)) return true;
     }
     return false;
   });
-}
-
-/**
- * mayHoldJobModels for a file not parsed yet, by text: does one of `texts` (the file's, or its
- * imports') name a model? A guess of who will ask the checker (record-origin.ts), not an answer.
- */
-export function textsNameJobModels(project: ProjectFacts, texts: readonly string[]): boolean {
-  const names = project.memo('job-models:names', () => projectJobModelNames(project));
-  return names.length > 0 && texts.some((text) => names.some((n) => text.includes(n)));
 }
 
 /**

@@ -1,8 +1,7 @@
 import { ts } from 'ts-morph';
 import type { FileFacts } from '../project/file-facts.js';
 import { propertyNameText, unwrap } from '../syntax/fold.js';
-import { jobModelNamePattern, jobModelsOf, textsNameJobModels } from './job-models.js';
-import { matchesAnyGlob } from '../project/wildcard.js';
+import { jobModelNamePattern, jobModelsOf } from './job-models.js';
 import { normalizeFieldName } from '../project/names.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { isStatusTypeDeclaration, isStatusTypeName } from './status-types.js';
@@ -302,27 +301,6 @@ export function expressionOrigin(project: ProjectFacts, file: FileFacts, expr: t
 }
 
 /**
- * Which checked files will ask checkerOrigin, guessed from their text before the first program is
- * built (ProjectFacts.expectCheckerAsks): record-writes asks about the target of a status field
- * compared with or set to a string in a TypeScript file that may hold job models (its text or an
- * import's names one), and about any target syntax cannot judge in a task file. The status word is
- * matched as field names are compared (any case, underscores ignored). On trigger.dev's webapp 43
- * files ask: without the guess the program grew six times and was then rooted at all 2,483 checked
- * files (7 checkers, 2,812 program files); with it one checker of 2,425 files answers them all.
- */
-function expectRecordAsks(project: ProjectFacts): void {
-  const { jobModel, taskFunction } = project.subjects;
-  const key = normalizeFieldName(jobModel.statusField);
-  const statusWord = new RegExp([...key].map((c) => c.replace(/[^\w]/g, '\\$&')).join('_*'), 'i');
-  project.expectCheckerAsks((path, text, importedTexts) => {
-    if (!statusWord.test(text)) return false;
-    if (matchesAnyGlob(project.relativePath(path), taskFunction.files)) return true;
-    if (/\.[cm]?jsx?$/i.test(path)) return false;
-    return textsNameJobModels(project, [text]) || textsNameJobModels(project, importedTexts());
-  });
-}
-
-/**
  * The type checker's answer, for the few values syntax cannot tell (no annotation, a value from an
  * untyped helper, a callback's parameter): a job record when its type's symbol is a job model's
  * declaration; `other` for any other known type, the standard library's included (a
@@ -334,7 +312,6 @@ export function checkerOrigin(project: ProjectFacts, expr: ts.Expression): Origi
   // `Object.assign(new Error("boom"), { code })`: the standard library's Error, as the checker would
   // say, without building it.
   if (constructsLibClass(expr.getSourceFile(), expr)) return 'other';
-  expectRecordAsks(project);
   const checker = project.typeChecker(expr.getSourceFile().fileName);
   let type: ts.Type;
   try {
