@@ -5,14 +5,14 @@ import type { Severity } from '../shared/diagnostic.js';
 import type { ResolveOptions } from './config/resolve.js';
 import { acceptedByRule } from './engine/baseline-counts.js';
 import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type BaselineEntry } from './engine/baseline.js';
-import { contentHash } from './engine/content-hash.js';
+import { contentHash, fileHash } from './engine/content-hash.js';
 import { discoverFiles } from './engine/discover.js';
 import type { FixMode, FixOutcome } from './engine/fix-loop.js';
 import { gitFiles } from './engine/git-files.js';
 import type { EngineOutput } from './engine/lint-files.js';
 import { commonFolder, ProjectRoots, rootRelative } from './engine/project-roots.js';
 import type { ResultCache } from './engine/result-cache.js';
-import { fileHash, readRunRecord, runRecordFile, statSignature, writeRunRecord, type RunInputs } from './engine/run-record.js';
+import { readRunRecord, runRecordFile, statSignature, writeRunRecord, type RunInputs } from './engine/run-record.js';
 import { filesOfShard, type Shard } from './engine/shard.js';
 import type { LintReport, RuleInfo } from './report.js';
 import { ruleInfoOf } from './rule-info.js';
@@ -311,17 +311,23 @@ function withSourceHashes(
   outputs: readonly EngineOutput[],
   runs: ReadonlyArray<{ root: string; files: readonly string[]; cache: ResultCache | undefined }>,
 ): RunInputs {
+  const sources = { ...inputs.sources };
   const files = { ...inputs.files };
   const caches: RunInputs['caches'] = {};
-  for (const output of outputs) for (const [path, hash] of output.contentHashes ?? []) if (inputs.sources[path]) inputs.sources[path] = [inputs.sources[path]![0], hash];
+  for (const output of outputs) {
+    for (const [path, hash] of output.contentHashes ?? []) {
+      const stat = sources[path]?.[0];
+      if (stat !== undefined) sources[path] = [stat, hash];
+    }
+  }
   for (const run of runs) {
     for (const dep of run.cache?.fileDepsOf(run.files.map((f) => rootRelative(run.root, f))) ?? []) {
       const path = resolve(run.root, dep);
-      if (!inputs.sources[path] && !(path in files)) files[path] = fileHash(path);
+      if (!sources[path] && !(path in files)) files[path] = fileHash(path);
     }
     if (run.cache) caches[run.cache.location] = statSignature(run.cache.location);
   }
-  return { ...inputs, files, caches };
+  return { ...inputs, sources, files, caches };
 }
 
 /** Exit code of a finished run: 1 when errors were found or warnings exceed the allowance, else 0. */

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { CompiledRule } from '../config/rule.js';
 import type { SubjectSettings } from '../facts/project/subjects.js';
-import { contentHash } from './content-hash.js';
+import { contentHash, fileHash } from './content-hash.js';
 
 /**
  * Everything besides a file's own content (and what it read) that decides its findings: the tool's
@@ -15,13 +14,7 @@ export function cacheKey(input: {
   ignore: readonly string[];
   configFiles: readonly string[];
 }): string {
-  const files = input.configFiles.map((path) => {
-    try {
-      return [path, contentHash(readFileSync(path, 'utf8'))];
-    } catch {
-      return [path, null];
-    }
-  });
+  const files = input.configFiles.map((path) => [path, fileHash(path)]);
   return contentHash(
     JSON.stringify({
       tool: input.toolVersion,

@@ -1,7 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { tsconfigChain } from '../facts/project/module-resolution.js';
 import { findWorkspaceDeclaration, workspaceManifests } from '../facts/project/workspace-packages.js';
-import { fileHash, folderHash, globHash, type RunInputs } from './run-record.js';
+import { fileHash } from './content-hash.js';
+import { folderHash, matchesHash, type RunInputs } from './run-record.js';
 
 /** One project of a run, as far as the fully cached run's inputs go. */
 export interface RecordedProject {
@@ -40,8 +41,10 @@ export function environmentInputs(projects: readonly RecordedProject[], ruleDirs
       addFile(join(dir, 'pnpm-workspace.yaml'));
     }
     if (workspace.dir !== undefined && !globs.some((g) => g.cwd === workspace.dir)) {
-      globs.push({ cwd: workspace.dir, include: workspace.include, ignore: workspace.ignore, found: globHash(workspace.dir, workspace.include, workspace.ignore) });
-      for (const manifest of workspaceManifests(workspace)) addFile(manifest);
+      // One walk: the matches are both the glob's recorded answer and the manifests to hash.
+      const manifests = workspaceManifests(workspace);
+      globs.push({ cwd: workspace.dir, include: workspace.include, ignore: workspace.ignore, found: matchesHash(manifests) });
+      for (const manifest of manifests) addFile(manifest);
     }
   }
   return { files, folders, globs };

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
-import { contentHash } from './content-hash.js';
+import { contentHash, fileHash } from './content-hash.js';
 import { readSource } from './read-source.js';
 import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
 
@@ -69,15 +69,6 @@ export function sourceHash(path: string): string {
   return read.ok ? contentHash(read.text) : '';
 }
 
-/** Any other input file's hash, null when absent or unreadable. */
-export function fileHash(path: string): string | null {
-  try {
-    return contentHash(readFileSync(path, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
 /** A folder's listing, as a hash ('' when it cannot be listed). */
 export function folderHash(dir: string): string {
   try {
@@ -87,8 +78,13 @@ export function folderHash(dir: string): string {
   }
 }
 
-export function globHash(cwd: string, include: string[], ignore: string[]): string {
-  return contentHash(globSync(include, { cwd, absolute: true, ignore }).sort().join('\n'));
+/** What a package glob matched, as a hash: the same list workspaceManifests gives for it. */
+export function matchesHash(matches: readonly string[]): string {
+  return contentHash([...matches].sort().join('\n'));
+}
+
+function globHash(cwd: string, include: string[], ignore: string[]): string {
+  return matchesHash(globSync(include, { cwd, absolute: true, ignore }));
 }
 
 /** Whether every input is as recorded: stats first, content only for a file whose stat differs. */
