@@ -69,7 +69,7 @@ export function routeHandlerNeedles(subjects: SubjectSettings): Needles {
   return { ...routeNeedles(subjects), importedByRoutes: true };
 }
 
-/** The same needles routes.ts gives `importersOf` when it looks for the files that register a handler declared elsewhere. */
+/** The same needles routes.ts gives `importerPathsOf` when it looks for the files that register a handler declared elsewhere. */
 export function routeImporterNeedles(subjects: SubjectSettings): string[] {
   const r = subjects.routeHandler;
   return [...r.methods.map((m) => `.${m}(`), '.route(', ...Object.keys(r.methodDecorators).map((d) => `@${d}`)];

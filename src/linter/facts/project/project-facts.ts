@@ -166,25 +166,12 @@ export class ProjectFacts {
   private readonly scanMembers = new Map<string, readonly string[]>();
 
   /**
-   * The project files that import `absPath` (imports, re-exports, `require`, dynamic `import()`,
-   * through any specifier the resolver resolves), and whose text contains one of `needles` when
-   * given, parsed. The reverse-import index is built once per run with `ts.preProcessFile`, which
-   * scans tokens without parsing (an import written in a comment or a string does not count).
-   */
-  importersOf(absPath: string, needles?: readonly string[]): readonly FileFacts[] {
-    const paths = this.importerPathsOf(absPath, needles);
-    return this.memo(`project:importers-of:${(needles ?? []).join('\0')}:${absPath}`, () =>
-      paths.flatMap((p) => {
-        const f = this.load(p);
-        return f ? [f] : [];
-      }),
-    );
-  }
-
-  /**
-   * The paths of the files importersOf would parse, not parsed: for questions the import graph
-   * answers alone (the prefilter's "does another file import this one?"), and for callers that
-   * parse only the importers a cheaper fact admits. The same recorded scan as importersOf.
+   * The paths of the project files that import `absPath` (imports, re-exports, `require`, dynamic
+   * `import()`, through any specifier the resolver resolves), and whose text contains one of
+   * `needles` when given; not parsed: the prefilter's "does another file import this one?" needs
+   * the graph alone, and routes.ts parses only the importers a cheaper fact admits. The
+   * reverse-import index is built once per run with `ts.preProcessFile`, which scans tokens without
+   * parsing (an import written in a comment or a string does not count).
    */
   importerPathsOf(absPath: string, needles?: readonly string[]): readonly string[] {
     return this.recordScan({ kind: 'importers', target: absPath, ...(needles ? { needles } : {}) }, () =>
@@ -276,13 +263,11 @@ export class ProjectFacts {
   importedText(from: FileFacts, specifier: string): string | undefined {
     const target = this.resolveModule(from.path, specifier);
     if (target === undefined) return undefined;
+    // What load would refuse: a file that could not be read before, or an unread one over the size limit.
     const known = this.files.get(target);
     if (known === null) return undefined;
-    const pending = this.pending.get(target);
-    let text: string | undefined;
-    if (known) text = known.text;
-    else if (pending) text = pending.text;
-    else if (this.snapshot.sizeOf(target) <= MAX_BYTES) text = this.snapshot.text(target);
+    if (known === undefined && !this.pending.has(target) && this.snapshot.sizeOf(target) > MAX_BYTES) return undefined;
+    const text = this.textOf(target);
     if (text !== undefined) this.record(target);
     return text;
   }

@@ -24,7 +24,7 @@ describe('the reverse-import index (ts.preProcessFile)', () => {
       'src/services/lazy.ts': "export const load = () => import('../models/import-job');\nconst legacy = require('../models/import-job');\n",
       'src/services/comment.ts': "// import { ImportJob } from '../models/import-job';\nexport const hint = \"import x from '../models/import-job'\";\n",
     });
-    const importers = project.importersOf(join(root, 'src/models/import-job.ts')).map((f) => f.relativePath).sort();
+    const importers = project.importerPathsOf(join(root, 'src/models/import-job.ts')).map((p) => project.relativePath(p)).sort();
     expect(importers).toEqual(['src/services/alias.ts', 'src/services/barrel.ts', 'src/services/lazy.ts']);
   });
 
@@ -37,11 +37,11 @@ describe('the reverse-import index (ts.preProcessFile)', () => {
       'src/unrelated.ts': "import { run } from './service';\nexport const x = run;\n",
     });
     const target = join(root, 'src/handlers.ts');
-    const withNeedles = project.importersOf(target, ['.post(']).map((f) => f.relativePath);
+    const withNeedles = project.importerPathsOf(target, ['.post(']).map((p) => project.relativePath(p));
     expect(withNeedles).toEqual(['src/routes.ts']);
     // The files without `.post(` were never scanned: their imports cannot be the answer.
     expect(snapshot.importScansThisPass).toEqual([join(root, 'src/routes.ts')]);
-    const all = project.importersOf(target).map((f) => f.relativePath);
+    const all = project.importerPathsOf(target).map((p) => project.relativePath(p));
     expect(all).toEqual(['src/routes.ts', 'src/service.ts']);
     expect(all.filter((p) => withNeedles.includes(p))).toEqual(withNeedles);
     // The full index scanned the rest once each; routes.ts's imports were reused.
