@@ -3,8 +3,9 @@ import type { Span } from '../../../shared/diagnostic.js';
 import { codeOnlyText } from './code-only-text.js';
 import type { FileFacts } from './file-facts.js';
 import { buildNodeIndex } from './node-index.js';
+import type { SourceExtension } from './source-extensions.js';
 
-const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+const SCRIPT_KINDS: Record<SourceExtension, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
   '.mts': ts.ScriptKind.TS,
   '.cts': ts.ScriptKind.TS,
@@ -23,7 +24,8 @@ function extensionOf(path: string): string {
 }
 
 export function scriptKindOf(path: string): ts.ScriptKind {
-  return SCRIPT_KINDS[extensionOf(path)] ?? ts.ScriptKind.TS;
+  // Any other extension (a file named explicitly) is read as TypeScript.
+  return (SCRIPT_KINDS as Partial<Record<string, ts.ScriptKind>>)[extensionOf(path)] ?? ts.ScriptKind.TS;
 }
 
 /** Parses one file (once; parent pointers set so checks can walk up) and indexes its nodes. */
