@@ -68,9 +68,3 @@ export function routeNeedles(subjects: SubjectSettings): Exclude<Needles, 'alway
 export function routeHandlerNeedles(subjects: SubjectSettings): Needles {
   return { ...routeNeedles(subjects), importedByRoutes: true };
 }
-
-/** The same needles routes.ts gives `importerPathsOf` when it looks for the files that register a handler declared elsewhere. */
-export function routeImporterNeedles(subjects: SubjectSettings): string[] {
-  const r = subjects.routeHandler;
-  return [...r.methods.map((m) => `.${m}(`), '.route(', ...Object.keys(r.methodDecorators).map((d) => `@${d}`)];
-}

@@ -3,7 +3,7 @@ import type { ProjectFacts } from '../facts/project/project-facts.js';
 import type { SubjectSettings } from '../facts/project/subjects.js';
 import type { Needles } from './prefilter-needles.js';
 import { checkPrefilters } from './prefilter-table.js';
-import { routeImporterNeedles } from './prefilter-vocabulary.js';
+import { registeringImporters } from '../facts/http/routes.js';
 
 /** A target as the prefilter sees it: its path and text, not parsed. */
 export interface PrefilterTarget {
@@ -43,7 +43,6 @@ export function buildPrefilter(rules: readonly CompiledRule<unknown>[], subjects
       const needles = needlesOf(r, subjects);
       return { appliesTo: (p: string) => r.appliesTo(p), needles, lowerWords: needles === 'always' ? [] : needles.words.map((w) => w.toLowerCase()) };
     });
-  const importerNeedles = routeImporterNeedles(subjects);
   return (target, project) => {
     if (target.text.includes(SUPPRESSION)) return true;
     const lower = target.text.toLowerCase();
@@ -57,9 +56,11 @@ export function buildPrefilter(rules: readonly CompiledRule<unknown>[], subjects
       if (r.needles.test?.(target.relativePath, lower)) return true;
       byImporters ||= r.needles.importedByRoutes === true;
     }
-    // Last, as it reads the project's import graph (a recorded scan, so the cache re-checks this
-    // file when an importer changes): a handler declared here may be registered by another file.
+    // Last, as it reads the project's import graph and the importers' routes (recorded reads, so
+    // the cache re-checks this file when an importer changes): a handler declared here may be
+    // registered by another file. Being imported by a file with a `.get(` is not enough: that
+    // file's routes must name a handler declared here, as routeHandlersDeclaredIn asks.
     if (!byImporters || !lower.includes('export')) return false;
-    return project.importerPathsOf(target.path, importerNeedles).some((p) => p !== target.path);
+    return registeringImporters(project, target.path).length > 0;
   };
 }

@@ -128,6 +128,30 @@ describe('text prefilter', () => {
     expect(findings(after)).toEqual(['controllers/orders.ts:2 BG-035 ' + findings(await lint({ cwd: root, paths: ['.'], onlyRules: ['BG-035'], prefilter: false }))[0]!.split(' BG-035 ')[1]]);
   });
 
+  // Being imported by a file with a route call is not enough: on outline most such importers hold a
+  // `map.get(k)` and register no handler of the file (611 files admitted, 347 of them for nothing).
+  // The file is checked when an importer's routes name a handler declared in it.
+  it('an exported helper is skipped when no importer registers a handler declared in it; a registered controller is checked', async () => {
+    const root = tempProject({
+      'src/lib/emails.ts': 'export function render(body: any) {\n  void sendEmails(body);\n  return String(body);\n}\n',
+      'src/controllers/orders.ts': 'export async function create(req: any, res: any) {\n  void sendEmails(req.body);\n  res.json({});\n}\n',
+      'src/server.ts': [
+        "import { render } from './lib/emails';",
+        "import { create } from './controllers/orders';",
+        'declare const app: any;',
+        'const cache = new Map<string, string>();',
+        "export const page = () => cache.get('home') ?? render('home');",
+        "app.post('/api/orders', create);",
+        '',
+      ].join('\n'),
+    });
+    const { on, off } = await both(root, { onlyRules: ['BG-033', 'BG-035'] });
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['controllers/orders.ts:2 BG-035']);
+    // lib/emails.ts, imported by server.ts (which holds `.get(` and `.post(`), registers nothing: skipped.
+    expect(on.prefilteredFiles).toBe(1);
+  });
+
   it('a user rule contributes its callees as needles, or opts out with `prefilter: false`', async () => {
     const rule = (prefilter: boolean) =>
       `rules:\n  - id: APP-001\n    name: no-exec\n    severity: error\n    check: forbidden-call\n${prefilter ? '' : '    prefilter: false\n'}    options:\n      callees: [child_process.execSync]\n`;

@@ -71,9 +71,7 @@ export function routeHandlersDeclaredIn(project: ProjectFacts, file: FileFacts):
   // here are parsed (again).
   const elsewhere = project.memo(`routes:declared-in:${file.path}`, () => {
     const out: RouteHandler[] = [];
-    const needles = [...project.subjects.routeHandler.methods.map((m) => `.${m}(`), '.route(', ...Object.keys(project.subjects.routeHandler.methodDecorators).map((d) => `@${d}`)];
-    for (const path of project.importerPathsOf(file.path, needles)) {
-      if (path === file.path || !handlerFilesOf(project, path).includes(file.path)) continue;
+    for (const path of registeringImporters(project, file.path)) {
       const f = project.load(path);
       if (!f) continue;
       for (const route of routeHandlersOf(project, f)) {
@@ -83,6 +81,23 @@ export function routeHandlersDeclaredIn(project: ProjectFacts, file: FileFacts):
     return out;
   });
   return [...own, ...elsewhere];
+}
+
+/** The needles a file that registers routes holds (a call `.post(`, `.route(`, a decorator `@Post`): only such importers are read. */
+export function routeImporterNeedles(project: ProjectFacts): string[] {
+  const r = project.subjects.routeHandler;
+  return [...r.methods.map((m) => `.${m}(`), '.route(', ...Object.keys(r.methodDecorators).map((d) => `@${d}`)];
+}
+
+/**
+ * The other files that register a route whose handler is declared in `path`: its importers holding
+ * a route needle whose routes name `path` as a handler file (handlerFilesOf, plain data once known).
+ * Exactly the files routeHandlersDeclaredIn reads routes from besides `path` itself, so the
+ * prefilter asks this too: an exported helper that no route registers is skipped, not checked
+ * because a file with a `map.get(k)` imports it.
+ */
+export function registeringImporters(project: ProjectFacts, path: string): string[] {
+  return project.importerPathsOf(path, routeImporterNeedles(project)).filter((p) => p !== path && handlerFilesOf(project, p).includes(path));
 }
 
 /**
