@@ -33,14 +33,25 @@ export function routeWords(subjects: SubjectSettings): string[] {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * After a `(`: an argument list `k)`, `'a, b')`, `this.key)` or `)`, fewer than two arguments,
+ * written so that no comma, nesting or comment can hide a second one (an identifier or member
+ * chain, a number, a quoted string without escapes).
+ */
+const FEWER_THAN_TWO_ARGS = String.raw`\s*(?:[\w$.]+|'[^'\\\n]*'|"[^"\\\n]*")?\s*\)`;
+
+/**
  * Or by a call `x.post(…)`, `x.route(…)`, `x.get<T>(…)`, `x.get?.(…)`: routes.ts takes a property
  * access whose name IS a method name (lower case, compared as written), called. The words alone
  * (`.get`) also admitted every `.getItem`, `.getTime()`, `.delete_at`; a call needs the name to end
- * there and a `(` (or type arguments) after it.
+ * there and a `(` (or type arguments) after it. A method call registers a route only with a path
+ * and a handler, two arguments at least (routes.ts methodCallRoute), or chained to `.route(path)`,
+ * which this pattern admits by itself; so `map.get(k)`, `cache.delete(key)` and `api.post()` do not
+ * admit a file (on outline 143 files held no other needle than such a `.get(`).
  */
 export function routeCallPattern(subjects: SubjectSettings): RegExp {
-  const names = [...subjects.routeHandler.methods.map((m) => m.toLowerCase()), 'route'].map(escapeRegex);
-  return new RegExp(`\\.\\s*(?:${names.join('|')})\\s*(?:\\?\\.\\s*)?[(<]`);
+  const methods = subjects.routeHandler.methods.map((m) => escapeRegex(m.toLowerCase()));
+  const optional = String.raw`\s*(?:\?\.\s*)?`;
+  return new RegExp(String.raw`\.\s*(?:route${optional}[(<]|(?:${methods.join('|')})${optional}(?:<|\((?!${FEWER_THAN_TWO_ARGS})))`);
 }
 
 /**

@@ -37,23 +37,28 @@ describe('text prefilter', () => {
   });
 
   // Route rules admit a file by a registration call, not by the words `.get`/`.delete` anywhere:
-  // `map.get(k)` passes (a call named like a method, one argument: routes.ts reads it and stops),
-  // `store.getItem(k)` and `d.getTime()` do not, and every way of writing a registration does.
+  // `store.getItem(k)` and `d.getTime()` do not, nor a call with fewer than two arguments
+  // (`map.get(k)`, `cache.delete('a, b')`: routes.ts needs a path and a handler), while every way
+  // of writing a registration does, `map.get(k, fallback)` too (two arguments: routes.ts reads it
+  // and drops it), and a one-argument method chained to `.route(path)`.
   it('route rules admit registration calls, however written, and not method-like words', async () => {
     const trigger = (call: string) => `${call}('/api/imports', (req: any, res: any) => { res.json({ ok: true }); });\n`;
     const root = tempProject({
       'src/lib/dates.ts': "export const stamp = (d: Date) => d.getTime() + localStorage.getItem('k')!.length;\n",
       'src/lib/cache.ts': 'const m = new Map<string, number>();\nexport const read = (k: string) => m.get(k);\n',
+      'src/lib/store.ts': "const m = new Map<string, number>();\nexport const drop = (k: string) => { m.delete(k); m.delete('a, b'); return m.get( this.key ) ?? m.get(\"q\"); };\n",
+      'src/lib/fallback.ts': 'declare const m: any;\nexport const read = (k: string) => m.get(k, 0);\n',
       'src/routes/a.ts': trigger('router\n  .post '),
       'src/routes/b.ts': trigger('app.post<{ id: string }>'),
       'src/routes/c.ts': "server.route('/api/imports').post((req: any, res: any) => { res.json({ ok: true }); });\n",
       'src/routes/d.ts': trigger('app.post?.'),
+      'src/routes/e.ts': "server.route('/api/imports')\n  .get(list)\n  .post((req: any, res: any) => { res.json({ ok: true }); });\nfunction list(req: any, res: any) { res.json([]); }\n",
     });
     const { on, off } = await both(root, { onlyRules: ['BG-020'] });
     expect(findings(on)).toEqual(findings(off));
-    expect(findings(on).map((f) => f.split(' ')[0])).toEqual(['routes/a.ts:1', 'routes/b.ts:1', 'routes/c.ts:1', 'routes/d.ts:1']);
-    // dates.ts is skipped; cache.ts is checked (`m.get(` is written like a registration: routes.ts reads and drops it).
-    expect(on.prefilteredFiles).toBe(1);
+    expect(findings(on).map((f) => f.split(' ')[0])).toEqual(['routes/a.ts:1', 'routes/b.ts:1', 'routes/c.ts:1', 'routes/d.ts:1', 'routes/e.ts:1']);
+    // dates.ts, cache.ts and store.ts are skipped; fallback.ts is checked (two arguments: written like a registration).
+    expect(on.prefilteredFiles).toBe(3);
   });
 
   // BG-040 judged every frontend file (on outline 317 components no other rule needs); a page can
