@@ -8,6 +8,8 @@ import { calleeWords, type Needles } from './prefilter-needles.js';
  * subject (facts/records/job-models.ts, task-functions.ts, routes.ts), so a file without them has none.
  */
 
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A job model is a declaration named `…Job`/`…Run`/… in a model file, a `pgTable(…)` so named, or one tagged `@bgJobModel`. */
 export function jobModelNeedles(subjects: SubjectSettings): Needles {
   const m = subjects.jobModel;
@@ -18,19 +20,28 @@ export function jobModelNeedles(subjects: SubjectSettings): Needles {
   };
 }
 
-/** A task is any exported function of a task file (by path), or a Worker processor, a `@Processor` class, a background callback. */
+/**
+ * A task is any exported function of a task file (by path), or a Worker processor, a `@Processor` class, a background callback.
+ * The class and decorator names are whole words, as written: task-functions.ts compares them so
+ * (`new Worker(…)`, an import alias `Worker as W`, `@Processor()`, `@bull.Processor()`), while as
+ * case-insensitive words `worker` and `processor` also admitted every `./workers` import, `webWorker`
+ * and `imageProcessor` (on trigger.dev's webapp 88 files held no other needle, 46 of them for nothing).
+ */
 export function taskNeedles(subjects: SubjectSettings): Needles {
   const t = subjects.taskFunction;
   const adders = calleeWords(t.backgroundAdders) ?? [];
-  return { words: [...t.workerClasses, ...t.processorDecorators, ...adders], path: (p) => matchesAnyGlob(p, t.files) };
+  const names = [...t.workerClasses, ...t.processorDecorators].map(escapeRegex);
+  return {
+    words: adders,
+    ...(names.length > 0 ? { patterns: [new RegExp(String.raw`\b(?:${names.join('|')})\b`)] } : {}),
+    path: (p) => matchesAnyGlob(p, t.files),
+  };
 }
 
 /** A route is registered by a method decorator `@Post()`, or as routeCallPattern says. */
 export function routeWords(subjects: SubjectSettings): string[] {
   return Object.keys(subjects.routeHandler.methodDecorators).map((d) => `@${d}`);
 }
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * After a `(`: an argument list `k)`, `'a, b')`, `this.key)` or `)`, fewer than two arguments,

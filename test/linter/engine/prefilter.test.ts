@@ -157,6 +157,25 @@ describe('text prefilter', () => {
     expect(on.prefilteredFiles).toBe(1);
   });
 
+  // task-functions.ts compares `Worker` and `Processor` as written, so the prefilter asks for those
+  // whole words, not for `worker`/`processor` in any case (`./workers/…`, `imageProcessor`).
+  it('task rules admit a file by the Worker class or the Processor decorator as written, not by the words in other cases', async () => {
+    const root = tempProject({
+      'src/lib/images.ts': "import { resize } from './thumbs/workers';\nexport const imageProcessor = (b: any) => resize(b);\nexport const webWorker = 'worker';\n",
+      'src/models/import-job.ts': 'export interface ImportJob {\n  id: string;\n  status: string;\n}\n',
+      'src/lib/queue.ts': "import { Worker as W } from 'bullmq';\nimport type { ImportJob } from '../models/import-job';\nnew W('q', async (job: ImportJob) => {\n  job.status = 'completed';\n});\n",
+      'src/lib/nest.ts': "import { Processor } from '@nestjs/bullmq';\nimport type { ImportJob } from '../models/import-job';\n@Processor('q')\nexport class P {\n  async process(job: ImportJob) {\n    job.status = 'completed';\n  }\n}\n",
+    });
+    const { on, off } = await both(root, { onlyRules: ['BG-030', 'BG-031', 'BG-032', 'BG-033', 'BG-034', 'BG-035', 'BG-036'] });
+    expect(findings(on)).toEqual(findings(off));
+    expect(findings(on).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'lib/nest.ts:5 BG-030', 'lib/nest.ts:5 BG-031', 'lib/nest.ts:5 BG-032', 'lib/nest.ts:5 BG-036',
+      'lib/queue.ts:3 BG-030', 'lib/queue.ts:3 BG-031', 'lib/queue.ts:3 BG-032', 'lib/queue.ts:3 BG-036',
+    ]);
+    // images.ts is skipped (so is the model file: no task rule reads it as a task).
+    expect(on.prefilteredFiles).toBe(2);
+  });
+
   it('a user rule contributes its callees as needles, or opts out with `prefilter: false`', async () => {
     const rule = (prefilter: boolean) =>
       `rules:\n  - id: APP-001\n    name: no-exec\n    severity: error\n    check: forbidden-call\n${prefilter ? '' : '    prefilter: false\n'}    options:\n      callees: [child_process.execSync]\n`;
