@@ -240,6 +240,11 @@ export class ProjectFacts {
 
   private parseCount = 0;
 
+  /** The keys of the memos this run holds now: for tests and measurements (a released file's must be gone). */
+  memoKeys(): string[] {
+    return [...this.memos.keys()];
+  }
+
   /**
    * A file already parsed in this run (another file's check or a scan loaded it), without parsing it
    * or recording a dependency: the prefilter's syntax check of a skipped file reads its errors there
@@ -274,7 +279,10 @@ export class ProjectFacts {
 
   /**
    * Memoizes a derived fact for the whole run (keys are namespaced by the caller). What computing it
-   * read is remembered, and counted as read by every later caller too.
+   * read is remembered, and counted as read by every later caller too. A fact of one file has a key
+   * that ENDS with `:<its absolute path>` (anything else, a function's position, goes before the
+   * path): it is dropped when that file is released, with the tree its value may hold. A key with
+   * anything after the path is never dropped, and keeps its nodes' trees for the whole run.
    */
   memo<T>(key: string, compute: () => T): T {
     return this.memoized(key, compute, false);
