@@ -53,7 +53,7 @@ export interface DeferredWork {
 }
 
 export function deferredWorkIn(project: ProjectFacts, file: FileFacts, fn: ts.FunctionLikeDeclaration, vocab: DeferVocabulary): DeferredWork[] {
-  const key = `deferred:${file.path}:${fn.pos}:${JSON.stringify(vocab)}`;
+  const key = `deferred:${fn.pos}:${JSON.stringify(vocab)}:${file.path}`;
   return project.memo(key, () => new DeferredFinder(project, file, vocab).find(fn));
 }
 

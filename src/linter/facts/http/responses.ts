@@ -100,7 +100,7 @@ function responseCall(project: ProjectFacts, file: FileFacts, call: ts.CallExpre
 
 /** Every response `fn` produces (memoized per function). */
 export function responsesOf(project: ProjectFacts, file: FileFacts, fn: ts.FunctionLikeDeclaration): HandlerResponse[] {
-  return project.memo(`responses:${file.path}:${fn.pos}:${fn.end}`, () => {
+  return project.memo(`responses:${fn.pos}:${fn.end}:${file.path}`, () => {
     const params = parameterNames(fn);
     const found: HandlerResponse[] = [];
     const add = (r: Omit<HandlerResponse, 'isError'>) => {

@@ -5,6 +5,7 @@ import { matchesAnyGlob } from './wildcard.js';
 import { ProjectSnapshot } from './project-snapshot.js';
 import { globRelativePath, ImportIndexes, pathsMatching, scanDependency, type ScanQuery } from './scan-deps.js';
 import type { SubjectSettings } from './subjects.js';
+import { TreeHolds } from './tree-holds.js';
 import { createProjectProgram } from './type-checker.js';
 
 /** Files larger than this are not read for cross-file lookups (the same bound as linting). */
@@ -13,9 +14,13 @@ const MAX_BYTES = 5 * 1024 * 1024;
 /** After this many growths of the checker's program, it is rebuilt over every checked file at once. */
 const MAX_PROGRAM_GROWTHS = 6;
 
+const NO_HOLDS: ReadonlySet<string> = new Set();
+
 interface Memo {
   value: unknown;
   deps: Set<string>;
+  /** The files whose trees its value may hold (loaded by it, or held by the memos it read). */
+  holds: ReadonlySet<string>;
 }
 
 /** A file to check, read but not parsed yet: it is parsed when its turn comes (or when another file asks). */
@@ -33,9 +38,11 @@ export interface TargetSource {
  * fact's own reads, are added to the files the current file depends on; a project-wide scan is one
  * dependency on its query (scan-deps.ts), which stands for the files it found.
  *
- * It also keeps memory flat: a checked file that no other file read, and that the type checker's
- * program does not hold, is released with its per-file facts once checked (`release`), so a run
- * holds the shared files, not the whole project.
+ * It also keeps memory flat: a checked file is released with its per-file facts once checked
+ * (`release`) unless a fact still alive may hold its nodes (tree-holds.ts: another file's memo, the
+ * check of the file being checked, a project-wide memo for the whole run) or the type checker's
+ * program holds it; a file read on behalf of another is released with the last fact that holds it,
+ * so a run holds the trees facts need, not the whole project.
  */
 export class ProjectFacts {
   readonly root: string;
@@ -50,8 +57,20 @@ export class ProjectFacts {
   private readonly memos = new Map<string, Memo>();
   /** Per-file memo keys (`…:/abs/path`), so releasing a file drops its facts too. */
   private readonly memoKeysByPath = new Map<string, string[]>();
-  /** Files some other file's check (or a project-wide scan) read: kept for the whole run. */
+  /** Files a project-wide memo read (or read outside any file's check): kept for the whole run. */
   private readonly shared = new Set<string>();
+  /** Files the per-file memos and the current check read on behalf of others (released with the last holder). */
+  private readonly holds = new TreeHolds();
+  /** The targets checked (and released) so far: a target not checked yet keeps its tree for its own check. */
+  private readonly checked = new Set<string>();
+  private readonly targetSet: ReadonlySet<string>;
+  /**
+   * Files released once their last holder went, after other files had read them: one that is read
+   * again is kept from then on (a popular import would otherwise be parsed again for every reader).
+   */
+  private readonly releasedHeld = new Set<string>();
+  /** Files read on behalf of another file's check. */
+  private readonly readForOthers = new Set<string>();
   /** The file being checked, set by the engine. */
   private current: string | undefined;
   private checker: ts.TypeChecker | undefined;
@@ -60,6 +79,8 @@ export class ProjectFacts {
   private readonly recorders: Set<string>[] = [];
   /** Keys of the memos being computed, innermost last. */
   private readonly memoStack: string[] = [];
+  /** For each memo being computed, the files whose trees it may hold. */
+  private readonly holdStack: Set<string>[] = [];
 
   /** The project's tsconfig, if it has one: module resolution and the checker's options come from it. */
   readonly tsconfig: string | undefined;
@@ -87,6 +108,7 @@ export class ProjectFacts {
       else this.pending.set(t.path, t);
     }
     this.targetPaths = targets.map((t) => t.path);
+    this.targetSet = new Set(this.targetPaths);
     this.projectPaths = projectPaths ?? this.targetPaths;
     this.snapshot = snapshot ?? new ProjectSnapshot({ root, ...(tsconfig !== undefined ? { tsconfig } : {}) });
     this.snapshot.beginPass(this.projectPaths);
@@ -98,13 +120,83 @@ export class ProjectFacts {
     this.current = path;
   }
 
-  /** The engine is done with a file: forget it unless other files or the type checker use it. */
+  /**
+   * The engine is done with a file: forget it unless a fact still alive or the type checker may use
+   * its nodes. Files read on behalf of others go when the facts that read them go (sweep).
+   */
   release(path: string): void {
     if (this.current === path) this.current = undefined;
-    if (this.shared.has(path) || this.programFiles.has(path)) return;
+    this.checked.add(path);
+    if (!this.keptForRun(path) && !this.holds.isHeld(path)) this.drop(path);
+    // Like a collector: a sweep each time the trees held doubled since the last one kept, so its
+    // cost (one pass over the held trees and their facts) stays proportional to the loads.
+    if (this.files.size >= 2 * this.keptBySweep) this.sweep();
+  }
+
+  private keptBySweep = 1;
+
+  /** Shared, in the checker's program, or not a target (a --staged run's project, a worker's other files: the next reader would parse it again). */
+  private keptForRun(path: string): boolean {
+    return this.shared.has(path) || this.programFiles.has(path) || !this.targetSet.has(path);
+  }
+
+  private drop(path: string): void {
+    if (!this.files.has(path)) return;
     this.files.delete(path);
-    for (const key of this.memoKeysByPath.get(path) ?? []) this.memos.delete(key);
+    if (this.readForOthers.has(path)) this.releasedHeld.add(path);
+    for (const key of this.memoKeysByPath.get(path) ?? []) {
+      this.memos.delete(key);
+      this.holds.drop(key);
+    }
     this.memoKeysByPath.delete(path);
+  }
+
+  /**
+   * Releases the checked targets no live fact can reach: the roots are the trees kept for the run,
+   * the current file and the targets not checked yet (their facts wait for their own check), and a
+   * tree is reached through the facts of a reached file (what their values may hold). Facts of two
+   * released files that read each other (a router and its handlers' file) hold each other in a
+   * cycle that counting holders alone never frees.
+   */
+  private sweep(): void {
+    const reached = new Set<string>();
+    const work: string[] = [];
+    for (const [path, facts] of this.files) {
+      if (facts && (this.keptForRun(path) || !this.checked.has(path) || path === this.current)) work.push(path);
+    }
+    while (work.length > 0) {
+      const path = work.pop()!;
+      if (reached.has(path)) continue;
+      reached.add(path);
+      for (const key of this.memoKeysByPath.get(path) ?? []) for (const held of this.memos.get(key)?.holds ?? []) if (!reached.has(held)) work.push(held);
+    }
+    for (const path of [...this.files.keys()]) if (!reached.has(path)) this.drop(path);
+    this.keptBySweep = Math.max(1, this.files.size);
+  }
+
+  /**
+   * A tree was read (loaded, or reached through a memo's value): every memo being computed that is
+   * not the file's own may keep its nodes. Read outside any file's check, it is kept for the run.
+   */
+  private holdTree(path: string): void {
+    if (this.shared.has(path)) return;
+    for (let i = 0; i < this.memoStack.length; i++) if (!this.memoStack[i]!.endsWith(`:${path}`)) this.holdStack[i]!.add(path);
+    if (path === this.current) return;
+    if (this.current === undefined) this.shared.add(path);
+    else this.readForOthers.add(path);
+  }
+
+  /** What a memo read is held by whoever reads the memo: the trees it holds, and its own file's. */
+  private holdMemo(key: string, memo: Memo): void {
+    for (const path of memo.holds) this.holdTree(path);
+    const owner = this.ownerOf(key);
+    if (owner !== undefined) this.holdTree(owner);
+  }
+
+  /** The file a per-file memo belongs to (its key ends with `:<path>`); undefined for project-wide ones. */
+  private ownerOf(key: string): string | undefined {
+    const cut = key.lastIndexOf(':/');
+    return cut < 0 ? undefined : key.slice(cut + 1);
   }
 
   private record(dep: string): void {
@@ -215,6 +307,7 @@ export class ProjectFacts {
     if (facts === undefined) {
       facts = null;
       this.parseCount += 1;
+      if (this.releasedHeld.has(absPath)) this.shared.add(absPath);
       const pending = this.pending.get(absPath);
       if (pending) {
         facts = this.snapshot.parse(pending.path, pending.relativePath, pending.text);
@@ -226,9 +319,9 @@ export class ProjectFacts {
     }
     if (facts) {
       this.record(absPath);
-      // Read on behalf of another file, or inside a fact that is not this file's own (a project-wide
-      // scan keeps its nodes): keep it for the run.
-      if (absPath !== this.current || this.memoStack.some((k) => !k.endsWith(`:${absPath}`))) this.shared.add(absPath);
+      // Read on behalf of another file, or inside a fact that is not this file's own: kept while
+      // what read it lives (a project-wide scan: for the run).
+      this.holdTree(absPath);
     }
     return facts ?? undefined;
   }
@@ -239,6 +332,19 @@ export class ProjectFacts {
   }
 
   private parseCount = 0;
+
+  /** The keys of the memos this run holds now: for tests and measurements (a released file's must be gone). */
+  memoKeys(): string[] {
+    return [...this.memos.keys()];
+  }
+
+  /** How many parsed files this run holds once it released what no live fact reaches: for tests and measurements. */
+  treesHeld(): number {
+    this.sweep();
+    let n = 0;
+    for (const f of this.files.values()) if (f) n += 1;
+    return n;
+  }
 
   /**
    * A file already parsed in this run (another file's check or a scan loaded it), without parsing it
@@ -274,7 +380,10 @@ export class ProjectFacts {
 
   /**
    * Memoizes a derived fact for the whole run (keys are namespaced by the caller). What computing it
-   * read is remembered, and counted as read by every later caller too.
+   * read is remembered, and counted as read by every later caller too. A fact of one file has a key
+   * that ENDS with `:<its absolute path>` (anything else, a function's position, goes before the
+   * path): it is dropped when that file is released, with the tree its value may hold. A key with
+   * anything after the path is never dropped, and keeps its nodes' trees for the whole run.
    */
   memo<T>(key: string, compute: () => T): T {
     return this.memoized(key, compute, false);
@@ -293,28 +402,39 @@ export class ProjectFacts {
     const hit = this.memos.get(key);
     if (hit) {
       for (const dep of hit.deps) this.record(dep);
+      this.holdMemo(key, hit);
       return hit.value as T;
     }
     const read = new Set<string>();
+    const holds = new Set<string>();
     this.recorders.push(read);
     this.memoStack.push(key);
+    this.holdStack.push(holds);
     let value: T;
     try {
       value = compute();
     } finally {
       this.recorders.pop();
       this.memoStack.pop();
+      this.holdStack.pop();
     }
     const deps = this.compact(read);
-    this.memos.set(key, { value, deps });
-    const cut = lasting ? -1 : key.lastIndexOf(':/');
-    if (cut >= 0) {
-      const path = key.slice(cut + 1);
+    const path = lasting ? undefined : this.ownerOf(key);
+    // A project-wide memo's trees are kept for the run (below): a reader need not hold them too. A
+    // lasting memo is plain data by contract: it holds no tree.
+    const memo: Memo = { value, deps, holds: path !== undefined ? holds : NO_HOLDS };
+    this.memos.set(key, memo);
+    if (path !== undefined) {
       let keys = this.memoKeysByPath.get(path);
       if (!keys) this.memoKeysByPath.set(path, (keys = []));
       keys.push(key);
+      for (const held of holds) this.holds.add(key, held);
+    } else if (!lasting) {
+      // A project-wide memo is never dropped: what it holds stays for the run.
+      for (const held of holds) this.shared.add(held);
     }
     for (const dep of deps) this.record(dep);
+    this.holdMemo(key, memo);
     return value;
   }
 

@@ -119,7 +119,7 @@ export interface TaskFlow {
 }
 
 export function taskFlowOf(project: ProjectFacts, task: TaskFunction, vocab: FlowVocabulary): TaskFlow {
-  const key = `task-flow:${task.file.path}:${task.fn.pos}:${JSON.stringify(vocab)}`;
+  const key = `task-flow:${task.fn.pos}:${JSON.stringify(vocab)}:${task.file.path}`;
   return project.memo(key, () => new FlowBuilder(project, task, vocab).build());
 }
 
