@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { racyWindow } from '../../../src/linter/engine/stat-signature.js';
+import { treeChecks } from '../../../src/linter/engine/tree-record.js';
 import { lint, type LintOptions } from '../../../src/linter/lint.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { tempProject } from '../../helpers/temp-project.js';
@@ -60,7 +62,136 @@ async function expectFullRun(root: string, extra: LintOptions = {}): Promise<voi
   expect({ report: again.report, counts: again.counts }).toEqual(await fresh(root, extra));
 }
 
-describe('the fully cached run', () => {
+// Each case twice: with every stat trusted (folders and files checked by stat alone, the path of a
+// tree left alone for a while), and with every entry inside the racy window (stat-signature.ts:
+// folders checked by listing, files by content), as right after an edit. A test's own edits land
+// well after the full run before them (which takes far longer than a clock tick).
+const MODES = [
+  { mode: 'stats trusted', ms: -Infinity, byStat: true },
+  { mode: 'every entry racy', ms: 3_600_000, byStat: false },
+];
+
+describe.each(MODES)('the fully cached run ($mode)', ({ ms, byStat }) => {
+  const saved = racyWindow.ms;
+  beforeEach(() => {
+    racyWindow.ms = ms;
+  });
+  afterEach(() => {
+    racyWindow.ms = saved;
+  });
+
+  /** The tree checks one replay made. */
+  async function replayChecks(run: LintOptions): Promise<{ statted: number; listed: number; walks: number }> {
+    const before = { ...treeChecks };
+    expect((await lint(run)).replayed).toBe(true);
+    return { statted: treeChecks.dirsStatted - before.dirsStatted, listed: treeChecks.dirsListed - before.dirsListed, walks: treeChecks.walks - before.walks };
+  }
+
+  it('checks the discovered tree by its folders, without walking it', async () => {
+    const root = project();
+    // The cache outside the project: its first write would change the root folder.
+    const run = options(root, { cacheLocation: join(tempProject({}), 'cache/') });
+    expect((await lint(run)).replayed).toBeUndefined();
+    // The root, my-rules, static, static/js.
+    expect(await replayChecks(run)).toEqual(byStat ? { statted: 4, listed: 0, walks: 0 } : { statted: 0, listed: 4, walks: 0 });
+  });
+
+  it('a report written into a walked folder changes its stat, not its listing: the run replays', async () => {
+    const root = project();
+    await warmed(root);
+    writeFileSync(join(root, 'report.json'), '[]\n');
+    await lint(options(root)); // the walk finds the same files (the record is not rewritten)
+    rmSync(join(root, 'report.json'));
+    writeFileSync(join(root, '.report.json'), '[]\n'); // hidden: not in the listing
+    const checks = await replayChecks(options(root));
+    expect(checks.listed).toBeGreaterThanOrEqual(1);
+    expect(checks.walks).toBe(0);
+  });
+
+  it('a file that is not a source, added to a folder, still replays (the walk finds the same files)', async () => {
+    const root = project();
+    await warmed(root);
+    writeFileSync(join(root, 'static/js/notes.txt'), 'x\n');
+    expect((await replayChecks(options(root))).walks).toBe(1);
+  });
+
+  it('a source file created in a nested new folder takes the full run', async () => {
+    const root = project();
+    await warmed(root);
+    mkdirSync(join(root, 'static/js/deep/er'), { recursive: true });
+    writeFileSync(join(root, 'static/js/deep/er/c.js'), POLL);
+    await expectFullRun(root);
+    expect((await fresh(root)).counts.warning).toBe(2);
+  });
+
+  it('a .bg-lint.yaml created in a walked folder (a hidden entry) takes the full run', async () => {
+    const root = project();
+    await warmed(root);
+    writeFileSync(join(root, 'static/.bg-lint.yaml'), 'rules:\n  X-001: off\n');
+    await expectFullRun(root);
+    expect((await fresh(root)).counts.warning).toBe(0);
+  });
+
+  it('a config created above the named folder (not walked) takes the full run', async () => {
+    const root = project();
+    const inStatic = (extra: LintOptions = {}) => options(root, { paths: ['static'], ...extra });
+    expect((await lint(inStatic())).replayed).toBeUndefined();
+    expect((await lint(inStatic())).replayed).toBe(true);
+    writeFileSync(join(root, '.bg-lint.yaml'), 'rules:\n  X-001: error\n');
+    const run = await lint(inStatic());
+    expect(run.replayed).toBeUndefined();
+    expect(run.counts.error).toBe(1);
+  });
+
+  it('a link to a source outside the named folder: its target created takes the full run', async () => {
+    const root = project({ 'outside/keep.txt': 'x\n' });
+    symlinkSync(join(root, 'outside/late.js'), join(root, 'static/js/late.js'));
+    const inStatic = options(root, { paths: ['static'] });
+    expect((await lint(inStatic)).replayed).toBeUndefined();
+    expect((await lint(inStatic)).replayed).toBe(true);
+    writeFileSync(join(root, 'outside/late.js'), POLL);
+    const run = await lint(inStatic);
+    expect(run.replayed).toBeUndefined();
+    expect(run.counts.warning).toBe(2);
+  });
+
+  it('a linked root marker whose target appears takes the full run (the lookup follows the link)', async () => {
+    const root = project({ 'static/js/sub/d.js': POLL, 'outside/keep.txt': 'x\n' });
+    symlinkSync(join(root, 'outside/tsconfig.json'), join(root, 'static/js/sub/tsconfig.json'));
+    const inStatic = options(root, { paths: ['static'] });
+    const first = await lint(inStatic);
+    expect(first.roots).toEqual([root]);
+    expect((await lint(inStatic)).replayed).toBe(true);
+    writeFileSync(join(root, 'outside/tsconfig.json'), '{}\n');
+    const run = await lint(inStatic);
+    expect(run.replayed).toBeUndefined();
+    expect(run.roots.sort()).toEqual([root, join(root, 'static/js/sub')].sort());
+  });
+
+  it('a named path that was missing, created as a folder, takes the full run', async () => {
+    const root = project();
+    const run = options(root, { paths: ['static', 'later'] });
+    expect((await lint(run)).missingPaths).toEqual(['later']);
+    expect((await lint(run)).replayed).toBe(true);
+    mkdirSync(join(root, 'later'));
+    writeFileSync(join(root, 'later/c.js'), POLL);
+    const after = await lint(run);
+    expect(after.replayed).toBeUndefined();
+    expect(after.missingPaths).toEqual([]);
+    expect(after.report.files.map((f) => f.file)).toContain(join(root, 'later/c.js'));
+  });
+
+  it('a glob is checked by walking: an unchanged tree replays, a new match takes the full run', async () => {
+    const root = project();
+    const globbed = options(root, { paths: ['static/**/*.js'] });
+    expect((await lint(globbed)).replayed).toBeUndefined();
+    const before = { ...treeChecks };
+    expect((await lint(globbed)).replayed).toBe(true);
+    expect(treeChecks).toEqual({ ...before, walks: before.walks + 1 });
+    writeFileSync(join(root, 'static/js/c.js'), POLL);
+    expect((await lint(globbed)).replayed).toBeUndefined();
+  });
+
   it('replays exactly what a full run reports, also from another working directory', async () => {
     const root = project();
     await warmed(root);
@@ -167,13 +298,16 @@ describe('the fully cached run', () => {
     expect((await lint(options(root, { fix: 'dry-run' }))).replayed).toBeUndefined();
   });
 
-  it('the CLI replays without the compiler, the checks\' parsers, ajv or yaml installed; an edit then needs them', () => {
+});
+
+describe('the fully cached run from the CLI', () => {
+  it('the CLI replays without the compiler, the checks\' parsers, ajv, yaml or tinyglobby installed; an edit then needs them', () => {
     const root = project();
     const args = ['.', '--rules', 'my-rules', '--cache', '--cache-location', '.cache/', '-f', 'json'];
     const full = runCli(args, root);
     expect(full.code).toBe(0);
     const block = fileURLToPath(new URL('../../helpers/block-modules.mjs', import.meta.url));
-    const blocked = () => runCli(args, root, { BG_LINT_BLOCK_MODULES: 'ts-morph,typescript,ajv,yaml' }, ['--import', block]);
+    const blocked = () => runCli(args, root, { BG_LINT_BLOCK_MODULES: 'ts-morph,typescript,ajv,yaml,tinyglobby' }, ['--import', block]);
     const replay = blocked();
     expect(replay.stderr).toBe('');
     expect(replay.stdout).toBe(full.stdout);
