@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../shared/diagnostic.js';
 import type { ResolveOptions } from './config/resolve.js';
 import { acceptedByRule } from './engine/baseline-counts.js';
@@ -10,14 +9,17 @@ import type { FixMode, FixOutcome } from './engine/fix-loop.js';
 import { gitFiles } from './engine/git-files.js';
 import type { EngineOutput } from './engine/lint-files.js';
 import { commonFolder, pathExists, ProjectRoots, rootRelative } from './engine/project-roots.js';
+import { anchorRoot, cacheFile } from './engine/record-location.js';
 import type { ResultCache } from './engine/result-cache.js';
-import { inputsHold, readRunRecord, recordedFile, runRecordFile, writeRunRecord, type RunInputs } from './engine/run-record.js';
+import { inputsHold, readRunRecord, recordedFile, runRecordFile, writeRunRecord, type RunBasis, type RunInputs } from './engine/run-record.js';
 import { filesOfShard, type Shard } from './engine/shard.js';
 import { statSignature, trustedSignature } from './engine/stat-signature.js';
 import { TreeLog, treeHolds as treeHoldsNow } from './engine/tree-record.js';
 import type { LintReport, RuleInfo } from './report.js';
 import { ruleInfoOf } from './rule-info.js';
 import { TOOL_VERSION } from './version.js';
+
+export { exitCodeFor } from './exit-code.js';
 
 export interface LintOptions {
   /** Working directory: what relative paths (named paths, -c, --rules, -o) are relative to. Default: process.cwd(). Findings never depend on it. */
@@ -55,6 +57,8 @@ export interface LintOptions {
   prefilter?: boolean;
   /** --fix (`write`: apply safe fixes in place, re-lint) or --fix-dry-run (`dry-run`: compute them, write nothing). */
   fix?: FixMode;
+  /** Kept in the run record as is, with --cache: the CLI's argv and parsed options, so that it can replay without parsing argv (cli/replay.ts). */
+  recordCli?: unknown;
 }
 
 export interface BaselineSummary {
@@ -90,19 +94,6 @@ export interface LintResult {
   fixes?: FixOutcome;
 }
 
-function cacheFile(root: string, location: string | undefined, cwd: string, several: boolean): string {
-  if (location === undefined) return join(root, 'node_modules/.cache/bg-lint/cache.json');
-  const abs = resolve(cwd, location);
-  const isDir = location.endsWith('/') || (existsSync(abs) && statSync(abs).isDirectory());
-  const file = isDir ? join(abs, 'cache.json') : abs;
-  // Several roots share one --cache-location: one file per root, so that no root's entries evict another's.
-  if (!several) return file;
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  const tag = createHash('sha256').update(root).digest('hex').slice(0, 8);
-  const ext = extname(file);
-  return `${file.slice(0, file.length - ext.length)}-${tag}${ext}`;
-}
-
 /** One project of the run: a root, the config that holds for it, and its files. */
 interface RunProject {
   root: string;
@@ -131,22 +122,6 @@ function projectsOf(discovery: Discovery, roots: ProjectRoots, cwd: string, forc
 /** What the fully cached run compares when the tree cannot be checked by its folders' stats. */
 function treeKeyOf(found: { discovery: Discovery; projects: Map<string, RunProject> }): string {
   return contentHash(JSON.stringify({ discovery: found.discovery, projects: [...found.projects.values()] }));
-}
-
-/**
- * The root the run record sits under (default location): the project of the first named path
- * (of a file in it, for a folder), found without walking, so the record is read before discovery.
- */
-function anchorRoot(roots: ProjectRoots, cwd: string, first: string | undefined, forcedConfig: string | undefined): string {
-  const abs = resolve(cwd, first ?? '.');
-  let stat;
-  try {
-    stat = statSync(abs, { throwIfNoEntry: false });
-  } catch {
-    stat = undefined; // a link loop: as a glob or missing path
-  }
-  const probe = stat?.isDirectory() ? join(abs, '_') : stat?.isFile() ? abs : join(cwd, '_');
-  return resolve(roots.projectOf(probe, dirname(probe), forcedConfig).root);
 }
 
 /**
@@ -184,7 +159,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const stored = readRunRecord<Omit<LintResult, 'report'> & { report: Omit<LintReport, 'cwd'> }>(record.location, record.key);
     // The tree by its folders' stats when the run starts where the recorded one did, else walked again.
     const treeHolds = stored && (treeHoldsNow(stored.tree, cwd, named, pathExists) || treeKeyOf((found = await discover())) === stored.treeKey);
-    if (stored && treeHolds && (await inputsHold(stored.inputs))) return { ...stored.result, report: { cwd, ...stored.result.report }, replayed: true };
+    if (stored && treeHolds && (await inputsHold(stored.inputs))) {
+      // Walked and found the same (a folder's listing changed: a report written into it): the
+      // record takes this tree, so the next run checks it by stats again.
+      const tree = found && treeLog?.recorded(cwd, named);
+      if (tree) refreshRecord(record.location, { key: stored.key, treeKey: stored.treeKey, tree, inputs: stored.inputs, ...(stored.cli !== undefined ? { cli: stored.cli } : {}) }, stored.result);
+      return { ...stored.result, report: { cwd, ...stored.result.report }, replayed: true };
+    }
   }
   const { discovery, projects } = found ?? (await discover());
   const [{ builtinChecks }, { resolveConfiguration }, { cacheKey }, { checkFiles }, { lintFiles }, { checkInParallel, workerCount }, { ResultCache }, { matchesAnyGlob }] = await Promise.all([
@@ -326,10 +307,19 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const { cwd: _cwd, ...report } = result.report;
     const cachedFiles = Object.values(inputs.sources).filter(([, hash]) => hash !== '').length;
     const tree = treeLog?.recorded(cwd, named);
-    const basis = { key: record.key, treeKey: treeKeyOf({ discovery, projects }), ...(tree ? { tree } : {}), inputs };
+    const basis = { key: record.key, treeKey: treeKeyOf({ discovery, projects }), ...(tree ? { tree } : {}), inputs, ...(options.recordCli !== undefined ? { cli: options.recordCli } : {}) };
     writeRunRecord(record.location, basis, { ...result, report, typeCheckersCreated: 0, cachedFiles, prefilteredFiles: 0 });
   }
   return result;
+}
+
+/** Rewrites the record with a fresher tree; a record that cannot be written is left as it is (the answer stands). */
+function refreshRecord(location: string, basis: RunBasis, result: unknown): void {
+  try {
+    writeRunRecord(location, basis, result);
+  } catch {
+    /* the next run walks again */
+  }
 }
 
 /** The fully cached run's inputs (run-record.ts) other than the sources' hashes: the sources' stats and the environment. */
@@ -366,11 +356,4 @@ function withSourceHashes(
     if (run.cache) caches[run.cache.location] = statSignature(run.cache.location);
   }
   return { ...inputs, sources, files, caches };
-}
-
-/** Exit code of a finished run: 1 when errors were found or warnings exceed the allowance, else 0. */
-export function exitCodeFor(counts: Record<Severity, number>, maxWarnings: number | undefined): 0 | 1 {
-  if (counts.error > 0) return 1;
-  if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
-  return 0;
 }

@@ -50,6 +50,8 @@ export interface RunBasis {
   /** What discovery read, to check it without walking (absent when a glob was named). */
   tree?: RecordedTree;
   inputs: RunInputs;
+  /** What the CLI keeps to replay without parsing argv (LintOptions.recordCli). */
+  cli?: unknown;
 }
 
 interface RunRecordDocument<T> extends RunBasis {
@@ -114,18 +116,24 @@ export async function inputsHold(inputs: RunInputs): Promise<boolean> {
   return true;
 }
 
-/** The stored record when it is ours, in this format, for this key; its tree and inputs are for the caller to check. */
-export function readRunRecord<T>(location: string, key: string): (RunBasis & { result: T }) | undefined {
+/** The stored record when it is ours and in this format; its key, tree and inputs are for the caller to check. */
+export function openRunRecord<T>(location: string): (RunBasis & { result: T }) | undefined {
   let doc: Partial<RunRecordDocument<T>>;
   try {
     doc = JSON.parse(readFileSync(location, 'utf8')) as Partial<RunRecordDocument<T>>;
   } catch {
     return undefined; // none yet, unreadable or torn: the full run rewrites it
   }
-  if (doc?.format !== 'bg-lint-run' || doc.version !== 2 || doc.key !== key || typeof doc.treeKey !== 'string' || !doc.inputs || doc.result === undefined) return undefined;
+  if (doc?.format !== 'bg-lint-run' || doc.version !== 2 || typeof doc.key !== 'string' || typeof doc.treeKey !== 'string' || !doc.inputs || doc.result === undefined) return undefined;
   const inputs = doc.inputs;
   if (typeof inputs.sources !== 'object' || typeof inputs.files !== 'object' || typeof inputs.folders !== 'object' || !Array.isArray(inputs.globs) || typeof inputs.caches !== 'object') return undefined;
   return doc as RunBasis & { result: T };
+}
+
+/** The stored record when it is ours, in this format, for this key; its tree and inputs are for the caller to check. */
+export function readRunRecord<T>(location: string, key: string): (RunBasis & { result: T }) | undefined {
+  const doc = openRunRecord<T>(location);
+  return doc?.key === key ? doc : undefined;
 }
 
 /** Writes the record atomically; throws WriteError as the result cache does. */

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,13 +96,24 @@ describe.each(MODES)('the fully cached run ($mode)', ({ ms, byStat }) => {
     expect(await replayChecks(run)).toEqual(byStat ? { statted: 4, listed: 0, walks: 0 } : { statted: 0, listed: 4, walks: 0 });
   });
 
+  it('a walk that finds the same files records the folders as they are now: the next replay does not walk', async () => {
+    const root = project();
+    await warmed(root);
+    writeFileSync(join(root, 'static/js/notes.txt'), 'x\n');
+    expect((await replayChecks(options(root))).walks).toBe(1);
+    expect((await replayChecks(options(root))).walks).toBe(0);
+  });
+
   it('a report written into a walked folder changes its stat, not its listing: the run replays', async () => {
     const root = project();
     await warmed(root);
     writeFileSync(join(root, 'report.json'), '[]\n');
-    await lint(options(root)); // the walk finds the same files (the record is not rewritten)
-    rmSync(join(root, 'report.json'));
-    writeFileSync(join(root, '.report.json'), '[]\n'); // hidden: not in the listing
+    await lint(options(root)); // a new entry: walks, and records the folder with it
+    // Replaced as -o replaces it (a temporary file renamed over it), and a hidden file added: the
+    // folder's stat changes, the entries discovery reads do not.
+    writeFileSync(join(root, 'report.json.tmp'), '[ ]\n');
+    renameSync(join(root, 'report.json.tmp'), join(root, 'report.json'));
+    writeFileSync(join(root, '.report.json'), '[]\n');
     const checks = await replayChecks(options(root));
     expect(checks.listed).toBeGreaterThanOrEqual(1);
     expect(checks.walks).toBe(0);
@@ -301,13 +312,13 @@ describe.each(MODES)('the fully cached run ($mode)', ({ ms, byStat }) => {
 });
 
 describe('the fully cached run from the CLI', () => {
-  it('the CLI replays without the compiler, the checks\' parsers, ajv, yaml or tinyglobby installed; an edit then needs them', () => {
+  it('the CLI replays the same command line without the compiler, ajv, yaml, tinyglobby or even its argument parser installed; an edit then needs them', () => {
     const root = project();
     const args = ['.', '--rules', 'my-rules', '--cache', '--cache-location', '.cache/', '-f', 'json'];
     const full = runCli(args, root);
     expect(full.code).toBe(0);
     const block = fileURLToPath(new URL('../../helpers/block-modules.mjs', import.meta.url));
-    const blocked = () => runCli(args, root, { BG_LINT_BLOCK_MODULES: 'ts-morph,typescript,ajv,yaml,tinyglobby' }, ['--import', block]);
+    const blocked = () => runCli(args, root, { BG_LINT_BLOCK_MODULES: 'ts-morph,typescript,ajv,yaml,tinyglobby,commander' }, ['--import', block]);
     const replay = blocked();
     expect(replay.stderr).toBe('');
     expect(replay.stdout).toBe(full.stdout);
@@ -317,5 +328,46 @@ describe('the fully cached run from the CLI', () => {
     expect(edited.code).not.toBe(0);
     expect(edited.stdout).toBe('');
     expect(edited.stderr).toContain('blocked by the test');
+  });
+
+  const block = fileURLToPath(new URL('../../helpers/block-modules.mjs', import.meta.url));
+  const BLOCK_ALL = { BG_LINT_BLOCK_MODULES: 'ts-morph,typescript,ajv,yaml,tinyglobby,commander' };
+
+  it('another command line over the same tree replays through the parser (not the recorded argv)', () => {
+    const root = project();
+    const args = ['.', '--rules', 'my-rules', '--cache', '--cache-location', '.cache/', '-f', 'json'];
+    expect(runCli(args, root).code).toBe(0);
+    const compact = [...args.slice(0, -1), 'compact'];
+    const expected = runCli(compact.filter((a) => a !== '--cache'), root);
+    // The compiler is still not needed (lint()'s replay), the parser is.
+    const replay = runCli(compact, root, { BG_LINT_BLOCK_MODULES: 'ts-morph,typescript,ajv,yaml' }, ['--import', block]);
+    expect(replay).toEqual(expected);
+    expect(runCli(compact, root, BLOCK_ALL, ['--import', block]).stderr).toContain('blocked by the test');
+  });
+
+  it("a replayed command line prints the recorded notes, and the report in this run's colours", () => {
+    const root = project({ 'empty/.keep': '' });
+    const args = ['.', 'empty', '--rules', 'my-rules', '--cache', '--cache-location', '.cache/'];
+    const full = runCli(args, root);
+    expect(full.stderr).toContain('empty: nothing to lint');
+    const replay = runCli(args, root, BLOCK_ALL, ['--import', block]);
+    expect(replay).toEqual(full);
+    const coloured = runCli(args, root, { ...BLOCK_ALL, FORCE_COLOR: '1' }, ['--import', block]);
+    expect(coloured.stdout).toContain('\u001b[');
+    expect(coloured).toEqual(runCli(args.filter((a) => a !== '--cache'), root, { FORCE_COLOR: '1' }));
+  });
+
+  it('a replayed command line whose output file is not a report refuses it as the full run does', () => {
+    const root = project();
+    const args = ['.', '--rules', 'my-rules', '--cache', '--cache-location', '.cache/', '-f', 'json', '-o', 'out.json'];
+    expect(runCli(args, root).code).toBe(0);
+    // The report is new in the root folder: this run walks, finds the same files, and records the folder as it is now.
+    expect(runCli(args, root, { BG_LINT_BLOCK_MODULES: 'ts-morph,typescript' }, ['--import', block]).code).toBe(0);
+    writeFileSync(join(root, 'out.json'), '{"name":"not a report"}\n');
+    const replay = runCli(args, root, BLOCK_ALL, ['--import', block]);
+    expect(replay.code).toBe(2);
+    expect(replay.stderr).not.toContain('blocked by the test');
+    expect(replay).toEqual(runCli(args.filter((a) => a !== '--cache'), root));
+    expect(readFileSync(join(root, 'out.json'), 'utf8')).toBe('{"name":"not a report"}\n');
   });
 });
