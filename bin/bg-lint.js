@@ -11,16 +11,22 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
 } else {
   // V8's code cache on disk (Node >= 22.1): loading the TypeScript compiler is most of a warm run.
   module.enableCompileCache?.();
-  // Peak memory: a cold run's garbage is mostly released trees; V8 would let it grow to 4x the live set.
-  (await import('../dist/linter/cli/heap-growth.js')).limitHeapGrowth();
-
-  const { main } = await import('../dist/linter/cli/main.js');
-  const code = await main(argv, {
+  const io = {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
-  });
-  process.exitCode = code;
+  };
+  // With --cache, the command line the last full run recorded, replayed before the CLI's parser
+  // and commands are loaded (dist/linter/cli/replay.js); undefined when it does not hold.
+  const replayed = argv.includes('--cache') ? await (await import('../dist/linter/cli/replay.js')).replayRecorded(argv, io) : undefined;
+  if (replayed !== undefined) {
+    process.exitCode = replayed;
+  } else {
+    // Peak memory: a cold run's garbage is mostly released trees; V8 would let it grow to 4x the live set.
+    (await import('../dist/linter/cli/heap-growth.js')).limitHeapGrowth();
+    const { main } = await import('../dist/linter/cli/main.js');
+    process.exitCode = await main(argv, io);
+  }
 }

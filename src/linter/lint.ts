@@ -1,22 +1,25 @@
-import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../shared/diagnostic.js';
 import type { ResolveOptions } from './config/resolve.js';
 import { acceptedByRule } from './engine/baseline-counts.js';
 import { applyBaseline, baselineFrom, readBaseline, writeBaseline, type BaselineEntry } from './engine/baseline.js';
-import { contentHash, fileHash } from './engine/content-hash.js';
-import { discoverFiles } from './engine/discover.js';
+import { contentHash } from './engine/content-hash.js';
+import { discoverFiles, type Discovery } from './engine/discover.js';
 import type { FixMode, FixOutcome } from './engine/fix-loop.js';
 import { gitFiles } from './engine/git-files.js';
 import type { EngineOutput } from './engine/lint-files.js';
-import { commonFolder, ProjectRoots, rootRelative } from './engine/project-roots.js';
+import { commonFolder, pathExists, ProjectRoots, rootRelative } from './engine/project-roots.js';
+import { anchorRoot, cacheFile } from './engine/record-location.js';
 import type { ResultCache } from './engine/result-cache.js';
-import { readRunRecord, runRecordFile, statSignature, writeRunRecord, type RunInputs } from './engine/run-record.js';
+import { inputsHold, readRunRecord, recordedFile, runRecordFile, writeRunRecord, type RunBasis, type RunInputs } from './engine/run-record.js';
 import { filesOfShard, type Shard } from './engine/shard.js';
+import { statSignature, trustedSignature } from './engine/stat-signature.js';
+import { TreeLog, treeHolds as treeHoldsNow } from './engine/tree-record.js';
 import type { LintReport, RuleInfo } from './report.js';
 import { ruleInfoOf } from './rule-info.js';
 import { TOOL_VERSION } from './version.js';
+
+export { exitCodeFor } from './exit-code.js';
 
 export interface LintOptions {
   /** Working directory: what relative paths (named paths, -c, --rules, -o) are relative to. Default: process.cwd(). Findings never depend on it. */
@@ -54,6 +57,8 @@ export interface LintOptions {
   prefilter?: boolean;
   /** --fix (`write`: apply safe fixes in place, re-lint) or --fix-dry-run (`dry-run`: compute them, write nothing). */
   fix?: FixMode;
+  /** Kept in the run record as is, with --cache: the CLI's argv and parsed options, so that it can replay without parsing argv (cli/replay.ts). */
+  recordCli?: unknown;
 }
 
 export interface BaselineSummary {
@@ -89,18 +94,6 @@ export interface LintResult {
   fixes?: FixOutcome;
 }
 
-function cacheFile(root: string, location: string | undefined, cwd: string, several: boolean): string {
-  if (location === undefined) return join(root, 'node_modules/.cache/bg-lint/cache.json');
-  const abs = resolve(cwd, location);
-  const isDir = location.endsWith('/') || (existsSync(abs) && statSync(abs).isDirectory());
-  const file = isDir ? join(abs, 'cache.json') : abs;
-  // Several roots share one --cache-location: one file per root, so that no root's entries evict another's.
-  if (!several) return file;
-  const tag = createHash('sha256').update(root).digest('hex').slice(0, 8);
-  const ext = extname(file);
-  return `${file.slice(0, file.length - ext.length)}-${tag}${ext}`;
-}
-
 /** One project of the run: a root, the config that holds for it, and its files. */
 interface RunProject {
   root: string;
@@ -108,19 +101,8 @@ interface RunProject {
   files: string[];
 }
 
-/**
- * Lints a project (or several: a monorepo linted from its top): find the files, find each file's
- * root and config from the file itself, then run the engine once per root. Throws ConfigError for
- * bad configuration or rule files and InternalError when a check crashes; never touches the process.
- */
-export async function lint(options: LintOptions = {}): Promise<LintResult> {
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const forcedConfig = options.config !== undefined ? resolve(cwd, options.config) : undefined;
-  const only = options.onlyRules ? new Set(options.onlyRules) : undefined;
-  const discovery = await discoverFiles({ cwd, paths: options.paths ?? [] });
-
-  // Group the files by project; rule files are loaded once per config file, not once per root.
-  const roots = new ProjectRoots();
+/** The files of a run grouped by project; rule files are loaded once per config file, not once per root. */
+function projectsOf(discovery: Discovery, roots: ProjectRoots, cwd: string, forcedConfig: string | undefined): Map<string, RunProject> {
   const projects = new Map<string, RunProject>();
   for (const found of discovery.files) {
     const p = roots.projectOf(found.path, found.fallbackRoot, forcedConfig);
@@ -134,23 +116,58 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const p = forcedConfig !== undefined ? { root: dirname(forcedConfig), configFile: forcedConfig } : roots.projectOf(join(cwd, '_'), cwd);
     projects.set('', { ...p, files: [] });
   }
+  return projects;
+}
+
+/** What the fully cached run compares when the tree cannot be checked by its folders' stats. */
+function treeKeyOf(found: { discovery: Discovery; projects: Map<string, RunProject> }): string {
+  return contentHash(JSON.stringify({ discovery: found.discovery, projects: [...found.projects.values()] }));
+}
+
+/**
+ * Lints a project (or several: a monorepo linted from its top): find the files, find each file's
+ * root and config from the file itself, then run the engine once per root. Throws ConfigError for
+ * bad configuration or rule files and InternalError when a check crashes; never touches the process.
+ */
+export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const forcedConfig = options.config !== undefined ? resolve(cwd, options.config) : undefined;
+  const only = options.onlyRules ? new Set(options.onlyRules) : undefined;
+  // As discovery names them: the current folder when none is given.
+  const named = options.paths !== undefined && options.paths.length > 0 ? options.paths : ['.'];
   // The fully cached run (engine/run-record.ts): an unchanged tree prints the last answer, and
   // nothing below (the compiler, the checks, the config's YAML and schemas) is loaded. Only plain
   // runs: --fix, --staged/--changed, --shard and baselines take the full path.
   const recordable = options.cache && !options.fix && !options.staged && options.changed === undefined &&
     !options.shard && options.baseline === undefined && options.updateBaseline === undefined;
+  const treeLog = recordable ? new TreeLog() : undefined;
+  const roots = new ProjectRoots(treeLog?.probes);
   const record = recordable ? {
-    location: runRecordFile(cacheFile(resolve([...projects.values()][0]!.root), options.cacheLocation, cwd, projects.size > 1)),
-    key: contentHash(JSON.stringify({
+    location: runRecordFile(cacheFile(anchorRoot(roots, cwd, named[0], forcedConfig), options.cacheLocation, cwd, false)),
+    key: JSON.stringify({
       tool: TOOL_VERSION, config: forcedConfig ?? null, rules: (options.rules ?? []).map((r) => resolve(cwd, r)),
       bundled: options.bundled ?? true, overrides: options.ruleOverrides ?? [], quiet: Boolean(options.quiet),
-      only: options.onlyRules ?? null, prefilter: options.prefilter !== false, discovery, projects: [...projects.values()],
-    })),
+      only: options.onlyRules ?? null, prefilter: options.prefilter !== false,
+    }),
   } : undefined;
+  let found: { discovery: Discovery; projects: Map<string, RunProject> } | undefined;
+  const discover = async () => {
+    const discovery = await discoverFiles({ cwd, paths: named, ...(treeLog ? { log: treeLog } : {}) });
+    return { discovery, projects: projectsOf(discovery, roots, cwd, forcedConfig) };
+  };
   if (record) {
     const stored = readRunRecord<Omit<LintResult, 'report'> & { report: Omit<LintReport, 'cwd'> }>(record.location, record.key);
-    if (stored) return { ...stored, report: { cwd, ...stored.report }, replayed: true };
+    // The tree by its folders' stats when the run starts where the recorded one did, else walked again.
+    const treeHolds = stored && (treeHoldsNow(stored.tree, cwd, named, pathExists) || treeKeyOf((found = await discover())) === stored.treeKey);
+    if (stored && treeHolds && (await inputsHold(stored.inputs))) {
+      // Walked and found the same (a folder's listing changed: a report written into it): the
+      // record takes this tree, so the next run checks it by stats again.
+      const tree = found && treeLog?.recorded(cwd, named);
+      if (tree) refreshRecord(record.location, { key: stored.key, treeKey: stored.treeKey, tree, inputs: stored.inputs, ...(stored.cli !== undefined ? { cli: stored.cli } : {}) }, stored.result);
+      return { ...stored.result, report: { cwd, ...stored.result.report }, replayed: true };
+    }
   }
+  const { discovery, projects } = found ?? (await discover());
   const [{ builtinChecks }, { resolveConfiguration }, { cacheKey }, { checkFiles }, { lintFiles }, { checkInParallel, workerCount }, { ResultCache }, { matchesAnyGlob }] = await Promise.all([
     import('./checks/registry.js'),
     import('./config/resolve.js'),
@@ -289,9 +306,20 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     // What a run on the unchanged tree reports: every readable file from the cache, nothing checked.
     const { cwd: _cwd, ...report } = result.report;
     const cachedFiles = Object.values(inputs.sources).filter(([, hash]) => hash !== '').length;
-    writeRunRecord(record.location, record.key, inputs, { ...result, report, typeCheckersCreated: 0, cachedFiles, prefilteredFiles: 0 });
+    const tree = treeLog?.recorded(cwd, named);
+    const basis = { key: record.key, treeKey: treeKeyOf({ discovery, projects }), ...(tree ? { tree } : {}), inputs, ...(options.recordCli !== undefined ? { cli: options.recordCli } : {}) };
+    writeRunRecord(record.location, basis, { ...result, report, typeCheckersCreated: 0, cachedFiles, prefilteredFiles: 0 });
   }
   return result;
+}
+
+/** Rewrites the record with a fresher tree; a record that cannot be written is left as it is (the answer stands). */
+function refreshRecord(location: string, basis: RunBasis, result: unknown): void {
+  try {
+    writeRunRecord(location, basis, result);
+  } catch {
+    /* the next run walks again */
+  }
 }
 
 /** The fully cached run's inputs (run-record.ts) other than the sources' hashes: the sources' stats and the environment. */
@@ -301,7 +329,7 @@ async function inputsBeforeRun(
 ): Promise<RunInputs> {
   const { environmentInputs } = await import('./engine/run-inputs.js');
   const sources: RunInputs['sources'] = {};
-  for (const run of runs) for (const file of run.files) sources[file] = [statSignature(file), ''];
+  for (const run of runs) for (const file of run.files) sources[file] = [trustedSignature(file), ''];
   return { sources, ...environmentInputs(runs.map((r) => r.config), ruleDirs), caches: {} };
 }
 
@@ -316,23 +344,16 @@ function withSourceHashes(
   const caches: RunInputs['caches'] = {};
   for (const output of outputs) {
     for (const [path, hash] of output.contentHashes ?? []) {
-      const stat = sources[path]?.[0];
-      if (stat !== undefined) sources[path] = [stat, hash];
+      const recorded = sources[path];
+      if (recorded !== undefined) sources[path] = [recorded[0], hash];
     }
   }
   for (const run of runs) {
     for (const dep of run.cache?.fileDepsOf(run.files.map((f) => rootRelative(run.root, f))) ?? []) {
       const path = resolve(run.root, dep);
-      if (!sources[path] && !(path in files)) files[path] = fileHash(path);
+      if (!sources[path] && !(path in files)) files[path] = recordedFile(path);
     }
     if (run.cache) caches[run.cache.location] = statSignature(run.cache.location);
   }
   return { ...inputs, sources, files, caches };
-}
-
-/** Exit code of a finished run: 1 when errors were found or warnings exceed the allowance, else 0. */
-export function exitCodeFor(counts: Record<Severity, number>, maxWarnings: number | undefined): 0 | 1 {
-  if (counts.error > 0) return 1;
-  if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
-  return 0;
 }

@@ -1,11 +1,10 @@
-import { resolve } from 'node:path';
-import { writeOwnedFile } from '../engine/write-owned.js';
 import type { Shard } from '../engine/shard.js';
-import { loadFormatter, type FormatName } from '../formatters/by-name.js';
-import { exitCodeFor, lint } from '../lint.js';
-import { withSourcesAndDocLinks } from './report-sources.js';
-import { EXIT, type CliIO, type ExitCode } from './io.js';
-import { REPORT_FILE } from './report-file.js';
+import type { FormatName } from '../formatters/by-name.js';
+import { lint } from '../lint.js';
+import type { CliIO, ExitCode } from './io.js';
+import { printLintResult } from './print-result.js';
+
+export { colorWanted } from './print-result.js';
 
 export interface LintCommandOptions {
   config?: string;
@@ -34,10 +33,20 @@ export interface LintCommandOptions {
   prefilter?: boolean;
 }
 
+/** What a lint command line keeps in the run record (replay.ts). */
+export interface RecordedCommand {
+  argv: readonly string[];
+  options: LintCommandOptions;
+}
+
 export const DEFAULT_BASELINE = '.bg-lint-baseline.json';
 
-/** `bg-lint [paths...]`: lint, format, write; returns the exit code. */
-export async function lintCommand(paths: string[], options: LintCommandOptions, io: CliIO): Promise<ExitCode> {
+/**
+ * `bg-lint [paths...]`: lint, format, write; returns the exit code. `argv` (as the user gave it) is
+ * kept in the run record with the options, so that the same command line replays without parsing
+ * (replay.ts).
+ */
+export async function lintCommand(paths: string[], options: LintCommandOptions, io: CliIO, argv?: readonly string[]): Promise<ExitCode> {
   const result = await lint({
     cwd: io.cwd,
     paths,
@@ -56,50 +65,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     ...(options.shard !== undefined ? { shard: options.shard } : {}),
     ...(options.prefilter === false ? { prefilter: false } : {}),
     ...(options.fixDryRun ? { fix: 'dry-run' as const } : options.fix ? { fix: 'write' as const } : {}),
+    ...(argv !== undefined ? { recordCli: { argv, options } satisfies RecordedCommand } : {}),
   });
-  for (const { path, reason } of result.emptyPaths) io.stderr(`bg-lint: ${path}: nothing to lint (${reason})\n`);
-  if (result.missingPaths.length > 0 || result.unreadablePaths.length > 0) {
-    io.stderr(result.missingPaths.map((p) => `bg-lint: no such file, folder or matching glob: ${p}\n`).join(''));
-    io.stderr(result.unreadablePaths.map((p) => `bg-lint: cannot read: ${p}\n`).join(''));
-    return EXIT.untrusted;
-  }
-  const baseline = result.baseline;
-  if (baseline?.written !== undefined) {
-    io.stderr(`bg-lint: wrote ${baseline.written} finding${baseline.written === 1 ? '' : 's'} to the baseline\n`);
-  } else if (baseline) {
-    const stale = baseline.stale.map((e) => `  ${e.file}:${e.line} ${e.ruleId} ${e.message}\n`).join('');
-    io.stderr(
-      `bg-lint: the baseline accepted ${baseline.matched} finding${baseline.matched === 1 ? '' : 's'}` +
-        (baseline.stale.length > 0
-          ? `; ${baseline.stale.length} baseline entr${baseline.stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (prune with --update-baseline):\n${stale}`
-          : '\n'),
-    );
-  }
-  // Loaded only when fixes ran: its diff code and the fix loop are not needed by a plain run.
-  if (result.fixes) (await import('./fix-output.js')).printFixOutcome(result.fixes, io);
-  const color = !options.outputFile && options.format === 'stylish' && colorWanted(io);
-  const report = options.format === 'html' ? withSourcesAndDocLinks(result.report) : result.report;
-  const text = (await loadFormatter(options.format))(report, { color });
-  if (options.outputFile) {
-    writeOwnedFile(resolve(io.cwd, options.outputFile), text.endsWith('\n') || text === '' ? text : text + '\n', REPORT_FILE);
-  } else if (text !== '' && !options.fixDryRun) {
-    io.stdout(text.endsWith('\n') ? text : text + '\n');
-  }
-  const code = exitCodeFor(result.counts, options.maxWarnings);
-  if (code === EXIT.findings && result.counts.error === 0) {
-    // Only warnings: say why this run fails, or a CI log shows an exit 1 next to "0 errors".
-    const n = result.counts.warning;
-    io.stderr(`bg-lint: ${n} warning${n === 1 ? '' : 's'} exceed${n === 1 ? 's' : ''} --max-warnings ${options.maxWarnings} (exit 1)\n`);
-  }
-  return code;
-}
-
-/**
- * Colour for the stylish report: FORCE_COLOR wins (`0` or `false` turns it off, any other value
- * on, as in Node and most CLIs), then NO_COLOR turns it off, else only on a terminal.
- */
-export function colorWanted(io: CliIO): boolean {
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
-  return io.isTTY && !io.env.NO_COLOR;
+  return printLintResult(result, options, io);
 }

@@ -81,7 +81,7 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     .option('--shard <i/n>', 'lint only part i of n of the files (CI matrices; merge the reports with `bg-lint merge`)', shard)
     .action(async (paths: string[], options: LintCommandOptions) => {
       const { lintCommand } = await import('./lint-command.js');
-      code = await lintCommand(paths, options, io);
+      code = await lintCommand(paths, options, io, argv);
     });
 
   withRuleSelection(program.command('rules').description('list the loaded rules: id, severity, name'))

@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** A short, fast content hash (sha1 is plenty to tell file versions apart; this is not security). */
+/**
+ * A short, fast content hash (sha1 is plenty to tell file versions apart; this is not security).
+ * node:crypto is loaded on the first hash, not with this module: the fully cached run of an
+ * unchanged tree checks stats only and never hashes.
+ */
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+  return process.getBuiltinModule('node:crypto').createHash('sha1').update(text).digest('base64url');
 }
 
 /** A file's text's hash, null when it is absent or unreadable (config files, rule files, other inputs). */

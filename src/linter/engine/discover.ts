@@ -1,8 +1,8 @@
 import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { SOURCE_EXTENSIONS } from '../facts/project/source-extensions.js';
 import { isInside } from './project-roots.js';
+import type { TreeLog } from './tree-record.js';
 
 /** One source file found, with the named path it came from. */
 export interface FoundFile {
@@ -47,25 +47,29 @@ function toPosix(path: string): string {
  * caller, which matches them relative to each file's root, so a project that sits inside a folder
  * named build/ is still found. `plain` gets the files reached through no link below `dir`.
  */
-function walk(dir: string, out: string[], unreadable: string[], plain: Set<string>): void {
+function walk(dir: string, out: string[], unreadable: string[], plain: Set<string>, log: TreeLog | undefined): void {
   let entries;
+  log?.beforeListing(dir);
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
+    log?.listed(dir, undefined);
     unreadable.push(dir);
     return;
   }
+  log?.listed(dir, entries);
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const abs = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!PRUNED.has(e.name)) walk(abs, out, unreadable, plain);
+      if (!PRUNED.has(e.name)) walk(abs, out, unreadable, plain, log);
     } else if (e.isFile()) {
       if (isSource(abs)) {
         out.push(abs);
         plain.add(abs);
       }
     } else if (e.isSymbolicLink() && isSource(abs)) {
+      log?.followedLink(abs);
       try {
         if (statSync(abs).isFile()) out.push(abs);
       } catch {
@@ -100,7 +104,15 @@ function realpathOrUndefined(abs: string): string | undefined {
   }
 }
 
-function isLink(abs: string): boolean {
+/** What a named path is, as discovery tells it apart: a (readable) file, a folder, something else, or why it cannot be stat'ed. */
+export function namedKind(abs: string): string {
+  const { stat, code } = statOrError(abs);
+  if (!stat) return code!;
+  if (stat.isFile()) return isReadable(abs) ? 'file' : 'unreadable file';
+  return stat.isDirectory() ? 'folder' : 'other';
+}
+
+export function isLink(abs: string): boolean {
   try {
     return lstatSync(abs).isSymbolicLink();
   } catch {
@@ -112,10 +124,12 @@ function isLink(abs: string): boolean {
  * Expands the paths of a run (files, folders, globs) into source files. A file reached through
  * several links is found once, under its first path. A named file that is a link loop is kept, so
  * that reading it reports the loop. Nothing here depends on a project: the caller groups the files
- * by root and applies each root's ignore globs.
+ * by root and applies each root's ignore globs. `log` (the fully cached run's record) is told what
+ * the answer was computed from.
  */
-export async function discoverFiles(input: { cwd: string; paths: string[] }): Promise<Discovery> {
+export async function discoverFiles(input: { cwd: string; paths: string[]; log?: TreeLog }): Promise<Discovery> {
   const named = input.paths.length > 0 ? input.paths : ['.'];
+  input.log?.begin();
   const found = new Map<string, FoundFile>();
   const realPaths = new Set<string>();
   const missing: string[] = [];
@@ -142,6 +156,7 @@ export async function discoverFiles(input: { cwd: string; paths: string[] }): Pr
   for (const [index, path] of named.entries()) {
     const abs = isAbsolute(path) ? resolve(path) : resolve(input.cwd, path);
     const { stat, code } = statOrError(abs);
+    input.log?.namedPath(abs);
     if (code === 'ELOOP') loops.push(path);
     if (stat?.isFile() || (!stat && isLink(abs))) {
       if (stat && !isReadable(abs)) unreadable.push(path);
@@ -153,7 +168,7 @@ export async function discoverFiles(input: { cwd: string; paths: string[] }): Pr
       const files: string[] = [];
       const cannotRead: string[] = [];
       const plain = new Set<string>();
-      walk(abs, files, cannotRead, plain);
+      walk(abs, files, cannotRead, plain, input.log);
       if (cannotRead.includes(abs)) {
         unreadable.push(path);
         continue;
@@ -165,10 +180,13 @@ export async function discoverFiles(input: { cwd: string; paths: string[] }): Pr
       for (const f of files.sort()) add(f, index, fallbackFor(abs), realDir !== undefined && plain.has(f) ? realDir + f.slice(abs.length) : undefined);
       continue;
     }
+    // Loaded for a glob only: the fully cached run, which names folders, must not pay for it.
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     if (!isDynamicPattern(toPosix(path))) {
       missing.push(path);
       continue;
     }
+    input.log?.glob();
     const matches = await glob(toPosix(path), { cwd: input.cwd, absolute: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'], onlyFiles: true });
     const sources = matches.map((m) => resolve(m)).filter(isSource);
     if (matches.length === 0) missing.push(path);

@@ -11,7 +11,8 @@ export interface FileProject {
   configFile?: string;
 }
 
-function exists(path: string): boolean {
+/** Whether anything is at `path` (a link is followed): ProjectRoots' lookup. */
+export function pathExists(path: string): boolean {
   try {
     // No exception for a missing path: most folders hold no marker, and a thrown ENOENT costs
     // more than the stat itself (a run asks for every folder of the project).
@@ -44,17 +45,26 @@ export class ProjectRoots {
   private readonly configOf = new Map<string, string | null>();
   private readonly markerOf = new Map<string, string | null>();
 
+  /** `probes` is told every lookup and its answer (the fully cached run's record: tree-record.ts). */
+  constructor(private readonly probes?: Map<string, boolean>) {}
+
+  private exists(path: string): boolean {
+    const found = pathExists(path);
+    this.probes?.set(path, found);
+    return found;
+  }
+
   /** The nearest config file from `dir` upward. */
   configFor(dir: string): string | undefined {
     return this.upward(dir, this.configOf, (d) => {
-      for (const name of CONFIG_NAMES) if (exists(join(d, name))) return join(d, name);
+      for (const name of CONFIG_NAMES) if (this.exists(join(d, name))) return join(d, name);
       return undefined;
     });
   }
 
   /** The nearest folder holding a root marker, from `dir` upward. */
   markerRootFor(dir: string): string | undefined {
-    return this.upward(dir, this.markerOf, (d) => (ROOT_MARKERS.some((m) => exists(join(d, m))) ? d : undefined));
+    return this.upward(dir, this.markerOf, (d) => (ROOT_MARKERS.some((m) => this.exists(join(d, m))) ? d : undefined));
   }
 
   private upward(dir: string, memo: Map<string, string | null>, here: (d: string) => string | undefined): string | undefined {

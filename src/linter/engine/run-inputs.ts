@@ -1,8 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { tsconfigChain } from '../facts/project/module-resolution.js';
 import { findWorkspaceDeclaration, workspaceManifests } from '../facts/project/workspace-packages.js';
-import { fileHash } from './content-hash.js';
-import { folderHash, matchesHash, type RunInputs } from './run-record.js';
+import { matchesHash, recordedFile, recordedFolder, type RunInputs } from './run-record.js';
 
 /** One project of a run, as far as the fully cached run's inputs go. */
 export interface RecordedProject {
@@ -23,10 +22,10 @@ export function environmentInputs(projects: readonly RecordedProject[], ruleDirs
   const folders: RunInputs['folders'] = {};
   const globs: RunInputs['globs'] = [];
   const addFile = (path: string): void => {
-    if (!(path in files)) files[path] = fileHash(path);
+    if (!(path in files)) files[path] = recordedFile(path);
   };
   const addFolder = (dir: string): void => {
-    if (!(dir in folders)) folders[dir] = folderHash(dir);
+    if (!(dir in folders)) folders[dir] = recordedFolder(dir);
   };
   for (const dir of ruleDirs) addFolder(dir);
   for (const project of projects) {

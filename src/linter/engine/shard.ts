@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 /** `--shard i/n`: which of n CI jobs this is (1-based, as Jest and Playwright number them). */
 export interface Shard {
@@ -22,7 +21,8 @@ export function parseShard(text: string): Shard | { problem: string } {
  * (a contiguous split of the sorted list would move every file after the new one).
  */
 export function shardOf(relativePath: string, count: number): number {
-  const h = createHash('sha1').update(relativePath).digest();
+  // node:crypto on first use: the CLI imports this module for parseShard on every run.
+  const h = process.getBuiltinModule('node:crypto').createHash('sha1').update(relativePath).digest();
   return (h.readUInt32BE(0) % count) + 1;
 }
 

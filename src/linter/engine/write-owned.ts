@@ -1,5 +1,4 @@
 import { mkdirSync, openSync, readSync, closeSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 
 /** A file bg-lint was asked to write cannot be written: one line for the user, exit 2. */
@@ -93,7 +92,9 @@ export function writeOwnedFile(path: string, content: string, kind: OwnedFileKin
   } catch (error) {
     fail(reasonOf(error));
   }
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  // Unique among concurrent writers (the pid) and retries (the random part); `wx` refuses a clash.
+  // Not node:crypto: loading it was a visible share of the fully cached run, which writes the report.
+  const temp = `${path}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
     writeFileSync(temp, content, { flag: 'wx' });
     renameSync(temp, path);

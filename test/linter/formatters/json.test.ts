@@ -6,6 +6,19 @@ import { fixtureReport, TRICKY_MESSAGE, TRIGGER_SOURCE } from './report-fixture.
 const NO_COLOR = { color: false };
 
 describe('json formatter', () => {
+  it("writes JSON.stringify's exact bytes, also for clean files with paths JSON escapes", () => {
+    const report = fixtureReport();
+    const odd = ['/repo/a "quoted".ts', '/repo/back\\slash.ts', '/repo/new\nline.ts', '/repo/tab\t.ts', '/repo/ünï😀.ts', '/repo/lone\ud800.ts', '/repo/plain.ts'];
+    report.files.push(...odd.map((file) => ({ file, diagnostics: [] })));
+    const text = json(report, NO_COLOR);
+    expect(JSON.stringify(JSON.parse(text))).toBe(text);
+    const clean = { messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, suppressedMessages: [], usedDeprecatedRules: [] };
+    const parsed = JSON.parse(text) as Array<{ filePath: string }>;
+    expect(parsed.slice(-odd.length)).toEqual(odd.map((filePath) => ({ filePath, ...clean })));
+    // Key order too: the clean entries are the objects' serialisation.
+    expect(text.endsWith(`${JSON.stringify({ filePath: '/repo/plain.ts', ...clean })}]`)).toBe(true);
+  });
+
   it("emits ESLint's result array: one entry per file, absolute paths, exact counts", () => {
     const results = JSON.parse(json(fixtureReport(), NO_COLOR));
     expect(results).toEqual([
