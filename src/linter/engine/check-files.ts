@@ -5,6 +5,7 @@ import type { FileFacts } from '../facts/project/file-facts.js';
 import { parseErrorsOf, scriptKindOf } from '../facts/project/parse-file.js';
 import { ProjectFacts } from '../facts/project/project-facts.js';
 import { ProjectSnapshot } from '../facts/project/project-snapshot.js';
+import { TypeQuestionDeferred } from '../facts/project/type-checker.js';
 import type { SubjectSettings } from '../facts/project/subjects.js';
 import { fingerprintOf } from './fingerprint.js';
 import { buildPrefilter, type FilePrefilter } from './prefilter.js';
@@ -171,7 +172,7 @@ function checkOne(
       try {
         runRule(project, file, rule, diagnostics);
       } catch (error) {
-        if (isStackOverflow(error)) throw error;
+        if (isStackOverflow(error) || error instanceof TypeQuestionDeferred) throw error;
         throw new InternalError(file.path, rule.id, error);
       }
     }
@@ -181,6 +182,27 @@ function checkOne(
   for (const d of diagnostics) d.fingerprint = fingerprintOf(file, d);
   diagnostics.sort(compareDiagnostics);
   return { path: file.path, diagnostics, deps: [...deps].sort() };
+}
+
+/**
+ * One target through `check`, released afterwards; a file too deeply nested to walk is reported,
+ * and a deferred type question is handed back (the file kept) for the engine to check it again later.
+ */
+function checkTarget(project: ProjectFacts, target: SourceInput, check: (t: SourceInput) => CheckedFile): CheckedFile | TypeQuestionDeferred {
+  try {
+    const checked = check(target);
+    project.release(target.path);
+    return checked;
+  } catch (error) {
+    // Kept loaded: facts already made of its tree (a route's handler, memoized for the run) must
+    // name the nodes the later program holds, so the file is checked again on the same tree.
+    if (error instanceof TypeQuestionDeferred) return error;
+    project.release(target.path);
+    // Nesting deeper than the call stack (the parser and tree walks recurse): this file cannot be
+    // checked, but the run goes on and says so at the file.
+    if (!isStackOverflow(error)) throw error;
+    return { path: target.path, diagnostics: [tooDeep(target.path)], deps: [] };
+  }
 }
 
 /**
@@ -199,23 +221,27 @@ export function checkFiles(input: CheckInput): CheckOutput {
   const files: CheckedFile[] = [];
   const prefilter = input.prefilter === false ? undefined : buildPrefilter(rules, input.subjects);
   let skipped = 0;
+  // Type questions wait for the end of the run: one program over every file that asked answers
+  // them, instead of a program grown (and a checker rebuilt) file by file.
+  const deferred: Array<{ at: number; target: SourceInput; path: string | undefined }> = [];
+  project.deferTypeQuestions(true);
   for (const target of input.targets) {
-    try {
-      const clean = prefilter ? prefiltered(project, target, prefilter) : undefined;
-      if (clean) {
-        skipped += 1;
-        files.push(clean);
-        continue;
-      }
-      files.push(checkOne(project, target, rules, rulesRun, known));
-    } catch (error) {
-      // Nesting deeper than the call stack (the parser and tree walks recurse): this file cannot be
-      // checked, but the run goes on and says so at the file.
-      if (!isStackOverflow(error)) throw error;
-      files.push({ path: target.path, diagnostics: [tooDeep(target.path)], deps: [] });
-    } finally {
-      project.release(target.path);
-    }
+    const at = files.length;
+    const checked = checkTarget(project, target, (t) => {
+      const clean = prefilter ? prefiltered(project, t, prefilter) : undefined;
+      if (clean) skipped += 1;
+      return clean ?? checkOne(project, t, rules, rulesRun, known);
+    });
+    if (checked instanceof TypeQuestionDeferred) deferred.push({ at, target, path: checked.path });
+    files.push(checked instanceof TypeQuestionDeferred ? { path: target.path, diagnostics: [], deps: [] } : checked);
+  }
+  // The program's roots: the files that asked, and the files asked about (a model file's fields).
+  const roots = deferred.some((d) => d.path === undefined) ? undefined : [...new Set(deferred.flatMap((d) => [d.target.path, d.path!]))];
+  project.answerDeferredAt(roots);
+  for (const d of deferred) {
+    const checked = checkTarget(project, d.target, (t) => checkOne(project, t, rules, rulesRun, known));
+    if (checked instanceof TypeQuestionDeferred) throw new Error(`internal error: a type question from ${d.target.path} is still deferred`);
+    files[d.at] = checked;
   }
   return { files, typeCheckersCreated: project.typeCheckersCreated, prefiltered: skipped };
 }

@@ -42,6 +42,28 @@ describe('the type checker is built lazily, at most once', () => {
   });
 });
 
+describe('one program answers the run', () => {
+  it('is built once for questions from files outside each other\'s imports (not grown file by file)', async () => {
+    const files: Record<string, string> = {
+      'src/models/import-job.entity.ts':
+        "export enum ImportJobStatus { Pending = 'pending', Running = 'running' }\n@Entity()\nexport class ImportJob {\n  @Column({ default: 'pending' }) status!: ImportJobStatus;\n}\n",
+    };
+    // Each service types its record only through an inferred return type: the checker's question.
+    // None imports another, so a program grown per asking file rebuilt its checker seven times.
+    const services = Array.from({ length: 8 }, (_, i) => `src/services/s${i}.ts`);
+    for (const [i, path] of services.entries()) {
+      files[path] = `import { ImportJob } from '../models/import-job.entity';\nfunction make() { return new ImportJob(); }\nexport function f${i}() {\n  const job = make();\n  job.status = 'queued';\n}\n`;
+    }
+    const root = tempProject(files);
+    const result = await lint({ cwd: root, paths: ['.'], onlyRules: ['BG-010'] });
+    expect(result.typeCheckersCreated).toBe(1);
+    const findings = result.report.files.flatMap((f) => f.diagnostics).filter((d) => d.file.includes('/services/'));
+    expect(findings.map((d) => [d.ruleId, d.file.slice(root.length + 1), d.span.start.line, d.message])).toEqual(
+      services.map((path) => ['BG-010', path, 5, 'status "queued" is not a standard status: use one of pending, running, completed, failed, completed_with_warnings']),
+    );
+  });
+});
+
 describe('questions answered without the type checker', () => {
   it('a handler whose declared return type is a keyword', async () => {
     const result = await lint({

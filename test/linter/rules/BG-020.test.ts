@@ -465,6 +465,15 @@ testRule('BG-020', {
       errors: [{ line: 9, messageId: 'missingJobId', data: { route: 'POST /api/v1/tasks/$taskId/trigger', returns: '{ ok, id }', keys: ['job_id'] } }],
     },
     {
+      // The checker's question waits for the run's one program, and the file is checked again: on
+      // the same tree, since the route facts made of it outlive the first attempt (branch pkg).
+      name: 'Remix action: json() of a value only the type checker types, without the key',
+      files: {
+        [REMIX_TRIGGER]: remixTrigger('  const summary = summarize(job);\n  return json(summary);') + 'function summarize(job: unknown) {\n  return { queued: true, job };\n}\n',
+      },
+      errors: [{ line: 9, messageId: 'missingJobId', data: { route: 'POST /api/v1/tasks/$taskId/trigger', returns: 'summary ({ queued: boolean; job: unknown; })', keys: ['job_id'] } }],
+    },
+    {
       name: 'React Router / Remix single fetch: data() without the key',
       files: { [REMIX_TRIGGER]: remixTrigger('  return data({ queued: true }, { status: 202 });', "import { data, type ActionFunctionArgs } from 'react-router';") },
       errors: [{ line: 9, messageId: 'missingJobId', data: { route: 'POST /api/v1/tasks/$taskId/trigger', returns: '{ queued }', keys: ['job_id'] } }],

@@ -6,6 +6,17 @@ const LIB_DIR = '/__bg-lint-lib__';
 /** The standard library without the DOM: Promise<T>, Omit, Pick, Partial, Record, PromiseSettledResult. */
 const DEFAULT_LIB = 'lib.es2023.d.ts';
 
+/**
+ * Thrown by ProjectFacts.typeChecker while the run defers its type questions (see
+ * ProjectFacts.deferTypeQuestions): the file's check stops, and the engine checks it again once one
+ * program over every file that asked answers them all.
+ */
+export class TypeQuestionDeferred extends Error {
+  constructor(readonly path: string | undefined) {
+    super(`type question from ${path ?? 'the whole project'} deferred until the run's program is built`);
+  }
+}
+
 let libTexts: Map<string, string> | undefined;
 const libTrees = new Map<string, ts.SourceFile>();
 
