@@ -94,6 +94,9 @@ export interface LintResult {
   fixes?: FixOutcome;
 }
 
+/** A run's answer as the run record keeps it: the report without the working folder, which a replay fills in. */
+export type RecordedResult = Omit<LintResult, 'report'> & { report: Omit<LintReport, 'cwd'> };
+
 /** One project of the run: a root, the config that holds for it, and its files. */
 interface RunProject {
   root: string;
@@ -156,7 +159,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     return { discovery, projects: projectsOf(discovery, roots, cwd, forcedConfig) };
   };
   if (record) {
-    const stored = readRunRecord<Omit<LintResult, 'report'> & { report: Omit<LintReport, 'cwd'> }>(record.location, record.key);
+    const stored = readRunRecord<RecordedResult>(record.location, record.key);
     // The tree by its folders' stats when the run starts where the recorded one did, else walked again.
     const treeHolds = stored && (treeHoldsNow(stored.tree, cwd, named, pathExists) || treeKeyOf((found = await discover())) === stored.treeKey);
     if (stored && treeHolds && (await inputsHold(stored.inputs))) {

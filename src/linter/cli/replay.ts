@@ -3,8 +3,7 @@ import { ProjectRoots, pathExists } from '../engine/project-roots.js';
 import { anchorRoot, cacheFile } from '../engine/record-location.js';
 import { inputsHold, openRunRecord, runRecordFile } from '../engine/run-record.js';
 import { treeHolds } from '../engine/tree-record.js';
-import type { LintResult } from '../lint.js';
-import type { LintReport } from '../report.js';
+import type { RecordedResult } from '../lint.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, type CliIO, type ExitCode } from './io.js';
 import type { RecordedCommand } from './lint-command.js';
@@ -46,7 +45,7 @@ export async function replayRecorded(argv: readonly string[], io: CliIO): Promis
   const words = locatingWords(argv);
   const forcedConfig = words.config !== undefined ? resolve(cwd, words.config) : undefined;
   const location = runRecordFile(cacheFile(anchorRoot(new ProjectRoots(), cwd, words.first, forcedConfig), words.cacheLocation, cwd, false));
-  const stored = openRunRecord<Omit<LintResult, 'report'> & { report: Omit<LintReport, 'cwd'> }>(location);
+  const stored = openRunRecord<RecordedResult>(location);
   const cli = stored?.cli as RecordedCommand | undefined;
   if (!stored || toolOf(stored.key) !== TOOL_VERSION) return undefined;
   if (!cli || !Array.isArray(cli.argv) || cli.argv.length !== argv.length || cli.argv.some((w, i) => w !== argv[i])) return undefined;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { contentHash, fileHash } from './content-hash.js';
 import { readSource } from './read-source.js';
-import { holdsByStatOr, sameSignature, trustedSignature, type StatSignature } from './stat-signature.js';
+import { holdsByStatOr, recordedByStat, sameSignature, type StatSignature } from './stat-signature.js';
 import type { RecordedTree } from './tree-record.js';
 import { writeOwnedFile, type OwnedFileKind } from './write-owned.js';
 
@@ -87,14 +87,12 @@ export function folderHash(dir: string): string {
 
 /** A config-like file as the record keeps it: its stat (taken first), then its text's hash. */
 export function recordedFile(path: string): [StatSignature | null, string | null] {
-  const signature = trustedSignature(path);
-  return [signature, fileHash(path)];
+  return recordedByStat(path, fileHash);
 }
 
 /** A folder as the record keeps it: its stat (taken first), then its listing's hash. */
 export function recordedFolder(dir: string): [StatSignature | null, string] {
-  const signature = trustedSignature(dir);
-  return [signature, folderHash(dir)];
+  return recordedByStat(dir, folderHash);
 }
 
 /** What a package glob matched, as a hash: the same list workspaceManifests gives for it. */

@@ -55,3 +55,9 @@ export function sameSignature(path: string, recorded: StatSignature | null): boo
 export function holdsByStatOr<V>(path: string, [signature, value]: readonly [StatSignature | null, V], valueNow: (path: string) => V): boolean {
   return sameSignature(path, signature) || valueNow(path) === value;
 }
+
+/** What the record keeps of an entry: its signature, taken first (a change while `valueNow` reads is then seen), then its value. */
+export function recordedByStat<V>(path: string, valueNow: (path: string) => V): [StatSignature | null, V] {
+  const signature = trustedSignature(path);
+  return [signature, valueNow(path)];
+}

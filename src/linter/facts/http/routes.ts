@@ -3,6 +3,7 @@ import { calleeOf } from '../syntax/callee.js';
 import type { FileFacts } from '../project/file-facts.js';
 import { foldConstant, propertyNameText, unwrap } from '../syntax/fold.js';
 import type { ProjectFacts } from '../project/project-facts.js';
+import type { SubjectSettings } from '../project/subjects.js';
 import { moduleRoutesOf } from './module-routes.js';
 import { followHandler, type HandlerRef } from './route-handler-refs.js';
 import { joinRoutePath, mountPrefixesOf, pathLikeArgument, routePathText, rpcPathArgument } from './route-paths.js';
@@ -83,10 +84,15 @@ export function routeHandlersDeclaredIn(project: ProjectFacts, file: FileFacts):
   return [...own, ...elsewhere];
 }
 
+/** Each run's route vocabulary → the needles below, built once: the prefilter asks for every exporting file. */
+const importerNeedlesOf = new WeakMap<SubjectSettings['routeHandler'], string[]>();
+
 /** The needles a file that registers routes holds (a call `.post(`, `.route(`, a decorator `@Post`): only such importers are read. */
-export function routeImporterNeedles(project: ProjectFacts): string[] {
+function routeImporterNeedles(project: ProjectFacts): string[] {
   const r = project.subjects.routeHandler;
-  return [...r.methods.map((m) => `.${m}(`), '.route(', ...Object.keys(r.methodDecorators).map((d) => `@${d}`)];
+  let needles = importerNeedlesOf.get(r);
+  if (!needles) importerNeedlesOf.set(r, (needles = [...r.methods.map((m) => `.${m}(`), '.route(', ...Object.keys(r.methodDecorators).map((d) => `@${d}`)]));
+  return needles;
 }
 
 /**
